@@ -1,0 +1,100 @@
+"""The `trialx` command line: `run` (the Prefect flow) and `extract` (one file, no Prefect)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="trialx: clinical-trial documents to validated Parquet tables.")
+console = Console()
+err = Console(stderr=True)
+
+
+@app.command()
+def run(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Files and folders (recursive); default: corpus"),
+    out: Path = typer.Option(Path("out"), "--out", help="Output folder for the tables"),
+    workers: Optional[int] = typer.Option(None, help="Concurrent documents (default: CPU cores)"),
+) -> None:
+    """Run the ingestion flow (Prefect) over files and folders; write tables to OUT."""
+    from extract.errors import OutputError
+    from extract.output import check_writable
+
+    paths = paths or [Path("corpus")]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, missing))}")
+        raise typer.Exit(2)
+    try:
+        check_writable(out)
+    except OutputError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    from flows.ingest import run_ingest
+
+    try:
+        summary = run_ingest([str(p) for p in paths], str(out), workers)
+    except OutputError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    _print_summary(summary)
+
+
+def _print_summary(s: dict) -> None:
+    st = ", ".join(f"{k} {v}" for k, v in s["by_status"].items())
+    console.print(f"\n[bold]trialx[/bold]: {s['documents']} documents processed ({st})")
+    t = Table("table", "rows", "quarantined", "files")
+    for name, n in s["rows"].items():
+        t.add_row(name, str(n), str(s["quarantined"].get(name, "")) if name != "quarantine" else "",
+                  f"{s['out']}/{name}/*.parquet")
+    console.print(t)
+    for p in s["problems"]:
+        console.print(f"  [yellow]{p['status']}[/yellow] {p['source_uri']}: {p['error']}")
+    console.print(f"Tables written to {s['out']}")
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., help="One document"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON (one object, a list of rows per table)"),
+) -> None:
+    """Extract one document without Prefect and print every extracted row."""
+    from extract.batch import build_tables
+    from extract.pipeline import process_document
+
+    if not file.exists():
+        err.print(f"[red]error:[/red] {file}: no such file")
+        raise typer.Exit(2)
+    result = process_document(file)
+    tables = build_tables([result])
+    if as_json:
+        out = {}
+        for name, df in tables.items():
+            if name == "quarantine":
+                continue
+            out[name] = json.loads(df.to_json(orient="records", date_format="iso"))
+        sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+        return
+    console.print(f"[bold]{file}[/bold]: {result.status} ({result.document_type})" + (f" — {result.error}" if result.error else ""))
+    hidden = {"doc_id", "char_start", "char_end", "p_char_start", "p_char_end", "evidence_text"}
+    for name, df in tables.items():
+        if name in ("texts", "quarantine") or df.empty:
+            continue
+        console.print(f"\n[bold]{name}[/bold] ({len(df)} rows)")
+        for rec in json.loads(df.to_json(orient="records", date_format="iso")):
+            fields = [f"{k}={v}" for k, v in rec.items() if k not in hidden and v not in (None, [], "")]
+            ev = rec.get("evidence_text")
+            line = "  " + ", ".join(fields)
+            if ev is not None:
+                line += f"  [dim]«{' '.join(str(ev).split())[:100]}» @{rec['char_start']}-{rec['char_end']}[/dim]"
+            console.print(line, highlight=False, soft_wrap=True)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,179 @@
+"""Arms and their sizes: `label (n = N)` mentions in text, arm columns of table headers, and
+single-arm designs. Mentions in one sentence are distinct arms; later mentions attach to the
+arm with the same n and a compatible role. Report what the text says (arm sizes need not sum to
+the enrolment total)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Arm, Document, Table
+from ..parse.normalize import clean_phrase, flatten_exponent
+from .common import Segment, evidence
+
+N_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*\)", re.I)
+BOUNDARY_RE = re.compile(
+    r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|\bto\s+(?:either\s+)?|"
+    r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b|\bthe\b)\s*",
+    re.I,
+)
+QTY_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:mL|ml|mg|µg|μg|mcg|g|IU)\s+|\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\d{1,2}\s+)")
+DOSE_RE = re.compile(r"\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,2}\s*[A-Za-z][\w-]*|"
+                     r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU|units?)(?:/kg|/m2|/day)?\b")
+ROUTES = {
+    "intracoronary": r"intra-?coronary", "intramyocardial": r"intra-?myocardial", "intravenous": r"intra-?venous(?:ly)?|\bi\.v\.",
+    "oral": r"\boral(?:ly)?\b", "subcutaneous": r"sub-?cutaneous(?:ly)?", "intramuscular": r"intra-?muscular(?:ly)?",
+    "transendocardial": r"trans-?endocardial", "intrathecal": r"intra-?thecal", "topical": r"\btopical(?:ly)?\b",
+    "inhaled": r"\binhaled\b|\binhalation\b", "intranasal": r"intra-?nasal",
+}
+PLACEBO_RE = re.compile(r"placebo|saline|sham|vehicle|dummy", re.I)
+CONTROL_RE = re.compile(r"\bcontrols?\b|usual care|standard (?:of )?care|no treatment|observation", re.I)
+INTERVENTION_RE = re.compile(
+    r"\b(?:administration|infusion|injection|transplantation|implantation|treatment)s?\s+of\s+"
+    r"(?P<x>[^.;,]+?(?:\([^()]*\))?)(?=\s+(?:as|in|into|to|for|via|during|at|on)\b|[.;,])",
+    re.I,
+)
+
+
+@dataclass
+class Mention:
+    label: str  # cleaned label as written
+    n: int
+    start: int
+    end: int
+    source: str  # text | table
+    sentence: int
+    dose: str | None = None
+    route: str | None = None
+
+
+def _route(s: str) -> str | None:
+    for name, pat in ROUTES.items():
+        if re.search(pat, s, re.I):
+            return name
+    return None
+
+
+def doc_routes(mt: str) -> set[str]:
+    return {name for name, pat in ROUTES.items() if re.search(pat, mt, re.I)}
+
+
+def role_of(labels: list[str]) -> str:
+    joined = " ".join(labels)
+    if PLACEBO_RE.search(joined):
+        return "placebo"
+    if CONTROL_RE.search(joined):
+        return "control"
+    return "experimental"
+
+
+def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
+    out: list[Mention] = []
+    prev_end = 0
+    for m in N_RE.finditer(flow):
+        si = next((k for k, s in enumerate(sents) if s.start <= m.start() < s.end), -1)
+        lo = max(prev_end, sents[si].start if si >= 0 else 0, m.start() - 160)
+        window = flow[lo:m.start()].rstrip()
+        parens: list[str] = []
+        while window.endswith(")"):
+            depth, k = 0, len(window) - 1
+            while k >= 0:
+                depth += {")": 1, "(": -1}.get(window[k], 0)
+                if depth == 0:
+                    break
+                k -= 1
+            if k < 0:
+                break
+            parens.append(window[k + 1:-1])
+            window = window[:k].rstrip()
+        cut = 0
+        for b in BOUNDARY_RE.finditer(window):
+            cut = b.end()
+        raw = window[cut:].strip()
+        prev_end = m.end()
+        if not raw or len(raw.split()) > 10:
+            continue
+        dose = None
+        q = QTY_PREFIX_RE.match(raw)
+        label = raw[q.end():] if q else raw
+        if q and re.search(r"[×x]\s*10", q.group(0)):
+            dose = flatten_exponent(raw)
+        for p in parens:
+            dm = DOSE_RE.search(p)
+            if dm and dose is None:
+                dose = flatten_exponent(dm.group(0))
+        label = clean_phrase(label)
+        if not label:
+            continue
+        start = lo + window.index(raw, cut) if raw else m.start()
+        out.append(Mention(label, int(m.group("n")), start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens))))
+    return out
+
+
+def table_mentions(tables: list[Table]) -> list[Mention]:
+    out = []
+    for t in tables:
+        for c in t.columns:
+            if c.role == "arm" and c.arm_n is not None and c.arm_label:
+                out.append(Mention(c.arm_label, c.arm_n, c.start, c.end, "table", -1))
+    return out
+
+
+def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables: list[Table],
+                 single_arm: bool | None, total: tuple[int, int, int] | None) -> list[Arm]:
+    mentions = text_mentions(flow, sents) + table_mentions(tables)
+    routes = doc_routes(flow)
+    only_route = next(iter(routes)) if len(routes) == 1 else None
+    if not mentions:
+        if single_arm and total:
+            n, s, e = total
+            im = INTERVENTION_RE.search(mt)
+            label = clean_phrase(doc.text[im.start("x"):im.end("x")]) if im else "single arm"
+            dm = DOSE_RE.search(mt)
+            route = _route(mt[max(0, im.start() - 40):im.end()]) if im else None
+            return [Arm("a1", label, "single", n, label if im else None,
+                        flatten_exponent(doc.text[dm.start():dm.end()]) if dm else None,
+                        route or only_route, evidence(doc, s, e), aliases=(label,))]
+        return []
+    # the first sentence with two or more mentions defines the arms; else each distinct n
+    text_ms = [m for m in mentions if m.source == "text"]
+    by_sent: dict[int, list[Mention]] = {}
+    for m in text_ms:
+        by_sent.setdefault(m.sentence, []).append(m)
+    defining = next((ms for _, ms in sorted(by_sent.items(), key=lambda kv: kv[1][0].start) if len(ms) >= 2), None)
+    groups: list[list[Mention]] = [[m] for m in defining] if defining else []
+    for m in sorted(mentions, key=lambda m: (m.source != "text", m.start)):
+        if defining and m in defining:
+            continue
+        role = role_of([m.label])
+        home = next((g for g in groups if g[0].n == m.n and (role_of([x.label for x in g]) == role or m.source == "table")), None)
+        if home is not None:
+            home.append(m)
+        elif not defining or m.source == "text" and m.sentence not in by_sent.get(defining[0].sentence, []):
+            groups.append([m])
+    arms = []
+    for k, g in enumerate(sorted(groups, key=lambda g: min(x.start for x in g if x.source == "text") if any(x.source == "text" for x in g) else g[0].start), 1):
+        texts = [x for x in g if x.source == "text"]
+        tables_ = [x for x in g if x.source == "table"]
+        first = texts[0] if texts else g[0]
+        label = tables_[0].label if tables_ else first.label
+        role = role_of([x.label for x in g])
+        intervention = texts[0].label if texts else None
+        dose = next((x.dose for x in texts if x.dose), None) if role == "experimental" else None
+        route = next((x.route for x in texts if x.route), None) or only_route
+        aliases = {x.label for x in g}
+        for a in list(aliases):
+            w = a.split()
+            if len(w) >= 2 and w[-1].lower() in ("group", "arm", "injections", "injection"):
+                aliases.add(" ".join(w[:-1]))
+            if len(w) >= 2:
+                aliases.add(" ".join(w[-2:]).rstrip("s"))
+        if role == "placebo":
+            aliases.add("placebo")
+        arms.append(Arm(f"a{k}", label, role, first.n, intervention, dose, route,
+                        evidence(doc, first.start, first.end), aliases=tuple(sorted(aliases))))
+    if len(arms) == 1 and single_arm:
+        a = arms[0]
+        arms[0] = Arm(a.arm_id, a.label, "single", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
+    return arms

@@ -1,0 +1,102 @@
+"""Shared patterns and small helpers for extractors (plain functions, no spaCy)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Evidence
+
+NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
+SNUM = r"-?\s?" + NUM  # signed number as in match text ('- 9.1' rare but seen)
+
+_WORDNUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+}
+UNIT_WORD = r"(?:days?|weeks?|months?|years?|hours?|h|wk|mo)"
+TIMEPOINT_RE = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
+    r"(?:\s*(?:and|or|,)\s*\d+)*\s*[- ]\s*(?P<u>days?|weeks?|months?|years?)\b",
+    re.I,
+)
+TIMEPOINT_LIST_RE = re.compile(
+    r"\b(?P<nums>\d+(?:\s*,\s*\d+)*(?:,?\s*(?:and|or)\s*\d+)?)\s*[- ]\s*(?P<u>days?|weeks?|months?|years?)\b",
+    re.I,
+)
+
+
+def norm_unit(u: str, n: int) -> str:
+    u = u.lower().rstrip("s")
+    return f"{u}s" if n != 1 else u
+
+
+def timepoint_text(n: str | int, unit: str) -> str:
+    k = int(n) if str(n).isdigit() else _WORDNUM.get(str(n).lower(), 0)
+    return f"{k} {norm_unit(unit, k)}"
+
+
+def timepoints_in(s: str) -> list[tuple[int, list[str]]]:
+    """Timepoint phrases in s: (end offset, list of normalised timepoints), '1 and 3 months' -> two."""
+    out = []
+    for m in TIMEPOINT_LIST_RE.finditer(s):
+        nums = re.findall(r"\d+", m.group("nums"))
+        out.append((m.end(), [timepoint_text(n, m.group("u")) for n in nums]))
+    for m in TIMEPOINT_RE.finditer(s):
+        if not m.group("n").isdigit():
+            out.append((m.end(), [timepoint_text(m.group("n"), m.group("u"))]))
+    out.sort()
+    return out
+
+
+def evidence(doc: Document, start: int, end: int) -> Evidence:
+    start, end = max(0, start), min(len(doc.text), end)
+    return Evidence(doc.text[start:end], start, end, doc.page_of(start))
+
+
+def norm_key(s: str) -> str:
+    """Comparison key for names: lower case, hyphens and line breaks as spaces, folded spaces."""
+    s = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", s)
+    return " ".join(re.sub(r"[-‐/]", " ", s.lower()).split())
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+def sentences(flow: str) -> list[Segment]:
+    """Sentence-like segments of body text (tables masked out as spaces).
+
+    Boundaries: '. ' + capital (not after common abbreviations), bullet lines, and blank lines that
+    end a sentence or a heading. A blank line inside a sentence (page/column breaks in converted
+    papers) is not a boundary when the text before it has no closing punctuation and the text
+    after it starts in lower case, or when the line before it ends with a comma.
+    """
+    cuts = {0, len(flow)}
+    for m in re.finditer(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bal)(?<!\bet)[.!?](?=\s+[\"(]?[A-Z•])", flow):
+        cuts.add(m.end())
+    for m in re.finditer(r"\n[ \t]*(?=[•●▪◦*-]\s)", flow):
+        cuts.add(m.start())
+    for m in re.finditer(r"\n\s*\n", flow):
+        before = flow[: m.start()].rstrip()
+        after = flow[m.end():].lstrip()
+        last_line = before.rsplit("\n", 1)[-1].strip()
+        if not before or not after:
+            continue
+        if after[0].islower() or before[-1] in ",;(-–":
+            continue
+        if before[-1] in ".!?:)" or len(last_line) < 60 or after[0] in "•●▪◦*":
+            cuts.add(m.start())
+    pts = sorted(cuts)
+    segs = []
+    for a, b in zip(pts, pts[1:]):
+        # trim whitespace
+        while a < b and flow[a].isspace():
+            a += 1
+        while b > a and flow[b - 1].isspace():
+            b -= 1
+        if b > a:
+            segs.append(Segment(a, b))
+    return segs

@@ -1,0 +1,158 @@
+"""Trial-level design facts: randomisation, masking, control, phase, registry ids, enrolment."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .common import timepoint_text
+
+RANDOM_RE = re.compile(r"\brandomi[sz](?:ed|ation|ing)\b|\brandomly (?:assigned|allocated)\b", re.I)
+NOT_RANDOM_RE = re.compile(r"\bnon-?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bno (?:allocation or )?randomi[sz]ation\b", re.I)
+SINGLE_ARM_RE = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\buncontrolled\b|\bparticipants in 1 patient group\b", re.I)
+BLIND_RES = [
+    ("triple", re.compile(r"\btriple[- ](?:blind|mask)", re.I)),
+    ("double", re.compile(r"\bdouble[- ]?(?:blind|mask|dummy)", re.I)),
+    ("single", re.compile(r"\bsingle[- ](?:blind|mask)", re.I)),
+    ("open", re.compile(r"\bopen[- ]label\b|\bunblinded\b|\bnon-?blinded\b|\bMasking:?\s*None\b", re.I)),
+    ("blinded", re.compile(r"\bblinded\b|\bmasked\b", re.I)),
+]
+PLACEBO_RE = re.compile(r"\bplacebo\b|\bsham\b", re.I)
+PHASE_RE = re.compile(r"\bphase\s+(?P<p>(?:IV|I{1,3}|[1-4])(?:[abAB])?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)\b", re.I)
+MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmulticent(?:re|er)\b", re.I)
+SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b", re.I)
+RATIO_RE = re.compile(r"\b(?:randomi[sz](?:ed|ation)|allocat\w*|ratio)\b[^.\n]{0,25}?\b(?P<a>\d)\s?:\s?(?P<b>\d)\b|"
+                      r"\b(?P<c>\d)\s?:\s?(?P<d>\d)\s+randomi[sz]ation\b", re.I)
+REGISTRY_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]{6,20}\d|"
+                         r"(?<=EudraCT )\d{4}-\d{6}-\d{2}|(?<=EudraCT: )\d{4}-\d{6}-\d{2}|(?<=EudraCT \()\d{4}-\d{6}-\d{2}|"
+                         r"(?<=EudraCT number )\d{4}-\d{6}-\d{2}|(?<=\(EudraCT )\d{4}-\d{6}-\d{2})\b")
+EUDRACT_NEAR_RE = re.compile(r"EudraCT[^0-9\n]{0,20}(?P<id>\d{4}-\d{6}-\d{2})")
+ENROLLED_RES = [
+    re.compile(r"Total number of enrollees:\s*(?P<n>\d+)", re.I),
+    re.compile(r"\b(?P<n>\d+)\s+participants in \d+ patient groups?\b", re.I),
+    re.compile(r"\bA total of (?P<n>\d+)\s+(?:[A-Za-z-]+\s+){0,3}(?:patients|participants|subjects|individuals|women|men|adults|children)\b", re.I),
+    re.compile(r"\b(?P<n>\d+)\s+(?:[A-Za-z-]+\s+){0,2}(?:patients|participants|subjects)\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included)\b", re.I),
+    re.compile(r"\bThe study included (?P<n>\d+)\b", re.I),
+]
+FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
+                       r"\bfollow[- ]up(?:\s+period)?(?:\s+of|:)\s*(?P<n2>\d+)\s*(?P<u2>months?|years?|weeks?|days?)\b|"
+                       r"\bduring (?:a|the) (?P<n3>\d+)[- ](?P<u3>months?|years?|weeks?)\b", re.I)
+ACRONYM_TITLE_RE = re.compile(r"\s[-–—:]\s*(?P<a>[A-Z][A-Z0-9-]{2,15})\s*$")
+ACRONYM_TRIAL_RE = re.compile(r"\b[Tt]he (?P<a>[A-Z][A-Z0-9-]{2,15}) (?:trial|study)\b")
+CONDITION_RE = re.compile(
+    r"\b(?:patients|participants|subjects|adults|children|women|men)\s+(?:suffering from|with|who had|diagnosed with)\s+"
+    r"(?P<c>[^.;,\n]*?(?:\([^()]*\))?)(?=\s+(?:have|has|were|was|who|is|are|in|after|to|as|and\s+(?:no|optimal|standard))\b|[.;,]|\s*$)",
+    re.I,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+@dataclass(frozen=True)
+class Found:
+    value: object
+    start: int
+    end: int
+
+
+def first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text)
+
+
+def randomized(mt: str, single_arm: bool | None) -> Found | None:
+    m = NOT_RANDOM_RE.search(mt)
+    if m:
+        return Found(False, m.start(), m.end())
+    if single_arm:
+        m2 = SINGLE_ARM_RE.search(mt)
+        return Found(False, m2.start(), m2.end()) if m2 else None
+    m = RANDOM_RE.search(mt)
+    return Found(True, m.start(), m.end()) if m else None
+
+
+def blinding(mt: str) -> Found | None:
+    for name, pat in BLIND_RES:
+        m = pat.search(mt)
+        if m:
+            return Found(name, m.start(), m.end())
+    return None
+
+
+def single_arm(mt: str) -> Found | None:
+    m = SINGLE_ARM_RE.search(mt)
+    return Found(True, m.start(), m.end()) if m else None
+
+
+def placebo(mt: str) -> Found | None:
+    m = PLACEBO_RE.search(mt)
+    return Found(True, m.start(), m.end()) if m else None
+
+
+def phase(mt: str) -> Found | None:
+    m = PHASE_RE.search(mt)
+    if not m:
+        return None
+    return Found(m.group("p").upper().replace(" ", ""), m.start(), m.end())
+
+
+def multicentre(mt: str) -> Found | None:
+    m = MULTI_RE.search(mt)
+    if m:
+        return Found(True, m.start(), m.end())
+    m = SINGLE_CENTRE_RE.search(mt)
+    return Found(False, m.start(), m.end()) if m else None
+
+
+def allocation_ratio(mt: str) -> Found | None:
+    m = RATIO_RE.search(mt)
+    if not m:
+        return None
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    return Found(f"{a}:{b}", m.start(), m.end())
+
+
+def registry_ids(mt: str) -> list[Found]:
+    seen: dict[str, Found] = {}
+    for m in re.finditer(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]*\d)\b", mt):
+        seen.setdefault(m.group(0), Found(m.group(0), m.start(), m.end()))
+    for m in EUDRACT_NEAR_RE.finditer(mt):
+        seen.setdefault(m.group("id"), Found(m.group("id"), m.start("id"), m.end("id")))
+    return sorted(seen.values(), key=lambda f: f.start)
+
+
+def total_enrolled(mt: str) -> Found | None:
+    for pat in ENROLLED_RES:
+        m = pat.search(mt)
+        if m:
+            return Found(int(m.group("n")), m.start(), m.end())
+    return None
+
+
+def follow_up(mt: str) -> Found | None:
+    best: tuple[int, Found] | None = None
+    for m in FOLLOW_RE.finditer(mt):
+        n = m.group("n") or m.group("n2") or m.group("n3")
+        u = m.group("u") or m.group("u2") or m.group("u3")
+        days = int(n) * _UNIT_DAYS[u.lower().rstrip("s")]
+        if best is None or days > best[0]:
+            best = (days, Found(timepoint_text(n, u), m.start(), m.end()))
+    return best[1] if best else None
+
+
+def acronym(mt: str, title: str | None) -> Found | None:
+    if title:
+        m = ACRONYM_TITLE_RE.search(title)
+        if m and mt.startswith(title):
+            return Found(m.group("a"), m.start("a"), m.end("a"))
+    head = mt[:2500]
+    m = ACRONYM_TRIAL_RE.search(head)
+    return Found(m.group("a"), m.start("a"), m.end("a")) if m else None
+
+
+def condition(mt: str) -> Found | None:
+    m = CONDITION_RE.search(mt)
+    if not m:
+        return None
+    c = m.group("c").strip()
+    if not c or len(c) > 150:
+        return None
+    return Found(c, m.start("c"), m.start("c") + len(c))

@@ -1,0 +1,26 @@
+"""Document type: trial-report | registry-record | review | other (rules over the text)."""
+
+from __future__ import annotations
+
+import re
+
+REGISTRY_FIELDS = ("Enrollment", "Allocation", "Interventional model", "Masking", "Primary purpose",
+                   "Inclusion criteria", "Exclusion criteria", "Study type", "Phase", "Conditions")
+REVIEW_RE = re.compile(r"\b(?:systematic review|meta-analys[ie]s|the present review|this review|narrative review|"
+                       r"scoping review|we reviewed)\b|^\s*(?:[•●-]\s*)?Review\s*$", re.I | re.M)
+TRIAL_RE = re.compile(r"\brandomi[sz]ed\b|\brandomi[sz]ation\b|\btrial\b|\bwere (?:enrolled|included|allocated)\b|"
+                      r"\bsingle-arm\b|\bplacebo\b|\(n\s*=\s*\d+\)", re.I)
+OWN_TRIAL_RE = re.compile(r"\b(?:were|was) (?:randomi[sz]ed|enrolled|included|allocated|assigned)\b|"
+                          r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", re.I)
+
+
+def classify(text: str) -> str:
+    lines = {ln.strip() for ln in text.splitlines()}
+    if sum(f in lines for f in REGISTRY_FIELDS) >= 4 or re.search(r"Data sourced from clinicaltrials\.gov", text, re.I):
+        return "registry-record"
+    head = text[:4000]
+    if REVIEW_RE.search(head) and not OWN_TRIAL_RE.search(text):
+        return "review"
+    if TRIAL_RE.search(text) and OWN_TRIAL_RE.search(text):
+        return "trial-report"
+    return "other"

@@ -1,0 +1,136 @@
+"""Endpoints: primary, secondary and safety outcomes with their timepoints."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Endpoint
+from ..parse.normalize import clean_phrase
+from .common import Segment, evidence, norm_key, timepoints_in
+
+_EP = r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?|objectives?)"
+PRIMARY_APPOS_RE = re.compile(rf"\bprimary\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
+PRIMARY_COPULA_RE = re.compile(
+    rf"\bprimary\s+{_EP}\s+(?:was|were|is|:)\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
+    re.I,
+)
+SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
+SAFETY_RE = re.compile(
+    r"\b(?:long-term\s+)?safety(?:\s+outcomes?|\s+end\s?points?)?(?:\s+of\s+[^.]{0,60}?)?\s+(?:was|were)\s+"
+    r"(?:registered|assessed|measured|evaluated|defined|recorded)\s+(?:as|by)\s+(?:an?\s+|the\s+)?"
+    r"(?P<name>[^.;]+?)(?=\s+(?:at|during|after|over)\s+\d|\s+\d+(?:,\s*\d+)*,?\s*(?:and\s+\d+\s*)?[- ]?(?:months?|years?|weeks?|days?)|[.;])",
+    re.I,
+)
+BULLET_HEAD_RE = re.compile(r"^\s*(?P<kind>Primary|Secondary|Safety)\s+(?:outcomes?|end\s?points?)(?:\s+measures?)?:?\s*$", re.I | re.M)
+BULLET_RE = re.compile(r"^\s*[•●▪◦*-]\s+(?P<name>[^:\n]+?)\s*:", re.M)
+TP_TAIL_RE = re.compile(r"\s+(?:at|during|over|after)\s+(?:\d|the\b).*$|\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and\s+\d+)?\s*[- ]?(?:months?|years?|weeks?|days?)\b.*$", re.S)
+
+
+def _split_list(s: str, base: int) -> list[tuple[str, int, int]]:
+    """Split an enumeration on commas outside parentheses; the last item on ' and ' when the
+    list had commas and the item did not already start with 'and'."""
+    items, depth, cur = [], 0, 0
+    for k, ch in enumerate(s):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            items.append((cur, k))
+            cur = k + 1
+    items.append((cur, len(s)))
+    out = []
+    for idx, (a, b) in enumerate(items):
+        seg = s[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        a += lead
+        seg = s[a:b].rstrip()
+        m = re.match(r"(?:and|or)\s+", seg)
+        if m:
+            a += m.end()
+            seg = s[a:b].rstrip()
+        elif idx == len(items) - 1 and len(items) > 1 and " and " in seg and "(" not in seg:
+            left, right = seg.split(" and ", 1)
+            out.append((left, base + a, base + a + len(left)))
+            ra = a + len(left) + 5
+            out.append((right, base + ra, base + ra + len(right)))
+            continue
+        if seg:
+            out.append((seg, base + a, base + a + len(seg)))
+    return out
+
+
+def _timepoint(sentence: str) -> str | None:
+    tps: list[str] = []
+    for _, lst in timepoints_in(sentence):
+        for tp in lst:
+            if tp not in tps:
+                tps.append(tp)
+    return ", ".join(tps) or None
+
+
+def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: dict[str, str]) -> list[Endpoint]:
+    found: list[tuple[int, int, str, str, str | None]] = []  # start, end, name, kind, timepoint
+
+    def sentence_at(pos: int) -> str:
+        s = next((s for s in sents if s.start <= pos < s.end), None)
+        return flow[s.start:s.end] if s else ""
+
+    for rx in (PRIMARY_APPOS_RE, PRIMARY_COPULA_RE):
+        for m in rx.finditer(flow):
+            sent = sentence_at(m.start())
+            found.append((m.start("name"), m.end("name"), clean_phrase(doc.text[m.start("name"):m.end("name")]),
+                          "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
+    for m in SECONDARY_RE.finditer(flow):
+        lst = m.group("list")
+        tail = TP_TAIL_RE.search(lst)
+        tp = _timepoint(lst[tail.start():]) if tail else None
+        body = lst[: tail.start()] if tail else lst
+        for item, a, b in _split_list(body, m.start("list")):
+            found.append((a, b, clean_phrase(doc.text[a:b]), "secondary", tp))
+    for m in SAFETY_RE.finditer(flow):
+        sent = sentence_at(m.start())
+        found.append((m.start("name"), m.end("name"), clean_phrase(doc.text[m.start("name"):m.end("name")]),
+                      "safety", _timepoint(flow[m.end("name"):m.end("name") + 80].split(".")[0])))
+    for h in BULLET_HEAD_RE.finditer(flow):
+        pos = h.end()
+        for b in BULLET_RE.finditer(flow, pos):
+            between = flow[pos:b.start()]
+            if between.strip():
+                break
+            found.append((b.start("name"), b.end("name"), clean_phrase(b.group("name")), h.group("kind").lower(), None))
+            pos = flow.find("\n", b.end())
+            if pos < 0:
+                break
+    found.sort()
+    endpoints: list[Endpoint] = []
+    for start, end, name, kind, tp in found:
+        name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+        if not name:
+            continue
+        aliases = _aliases(name, kind, abbrevs)
+        dup = next((e for e in endpoints if e.kind == kind and (set(map(norm_key, aliases)) & set(map(norm_key, e.aliases)) - {"primary endpoint", "primary outcome"})), None)
+        if dup:
+            continue
+        endpoints.append(Endpoint(f"e{len(endpoints) + 1}", name, kind, tp, evidence(doc, start, end), aliases=tuple(aliases)))
+    return endpoints
+
+
+def _aliases(name: str, kind: str, abbrevs: dict[str, str]) -> list[str]:
+    al = [name]
+    m = re.match(r"^(?P<base>.*?)\s*\((?P<abbr>[A-Za-z][\w-]{1,12})\)\s*$", name)
+    if m:
+        al += [m.group("base"), m.group("abbr")]
+    key = norm_key(name)
+    for short, long in abbrevs.items():
+        if norm_key(long) in key or re.search(rf"\b{re.escape(short)}\b", name):
+            al += [short, long]
+    h = re.match(r"^(?:(?:a|an|the)\s+)?(?P<h>[\w-]+\s+[\w-]+)\s+(?:end\s?points?|outcomes?|events?)\b", name, re.I)
+    if h:
+        al.append(h.group("h"))
+    if kind == "primary":
+        al += ["primary endpoint", "primary outcome", "primary end point", "primary end-point"]
+    out = []
+    for a in al:
+        a = clean_phrase(a)
+        if a and a not in out:
+            out.append(a)
+    return out

@@ -1,0 +1,135 @@
+"""Statistics from running text: p-values and effect estimates, each linked to what it is about
+(comparison, arms, timepoint, endpoint) from the words before it in its sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Arm, Document, Endpoint, Evidence
+from .common import Segment, norm_key, timepoints_in
+from .effects import find_cis
+from .pvalues import PMention, find_pvalues, is_threshold
+
+WITHIN_RE = re.compile(r"\bwithin\b|\bfrom baseline\b|\bunchanged\b|\balter(?:ed)?\b|\bpre-?\s*(?:to|and)\s*post|\bbefore and after\b", re.I)
+BETWEEN_RE = re.compile(r"\bbetween\b|\bvs\.?(?=\s)|\bversus\b|\bcompared (?:with|to)\b|\bdifferences?\b|\brelative to\b", re.I)
+ALL_ARMS_RE = re.compile(r"\b(?:two|both|all|each|the) (?:treatment )?(?:groups|arms)\b", re.I)
+
+
+@dataclass
+class TextStat:
+    start: int
+    end: int
+    p: PMention | None
+    estimate: float | None = None
+    estimate_type: str | None = None
+    ci_level: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    comparison: str = "unknown"
+    arm_ids: tuple[str, ...] = ()
+    timepoint: str | None = None
+    endpoint_id: str | None = None
+    variable: str | None = None
+    is_threshold: bool = False
+
+
+def _nearest(patterns: list[tuple[str, re.Pattern[str]]], s: str) -> str | None:
+    best, pos = None, -1
+    for name, pat in patterns:
+        for m in pat.finditer(s):
+            if m.start() >= pos:
+                best, pos = name, m.start()
+    return best
+
+
+def _alias_re(alias: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in norm_key(alias).split()]
+    return re.compile(r"(?<![\w-])" + r"[\s\-/]+".join(words) + r"s?(?![\w-])", re.I)
+
+
+def text_statistics(doc: Document, flow: str, sents: list[Segment], arms: list[Arm],
+                    endpoints: list[Endpoint]) -> list[TextStat]:
+    ps = find_pvalues(flow, doc.text)
+    cis = find_cis(flow)
+    stats: list[TextStat] = []
+    used: set[int] = set()
+    for ci in cis:
+        st = TextStat(ci.start, ci.end, None, ci.estimate, ci.estimate_type, ci.level, ci.low, ci.high)
+        for k, p in enumerate(ps):
+            gap = flow[ci.end:p.start]
+            if k not in used and p.start >= ci.end and len(gap.strip()) <= 12 and re.fullmatch(r"[\sA-Za-z%/µμ.]*[,;]?\s*", gap):
+                st.p = p
+                used.add(k)
+                # one contiguous span only when nothing (a table, a caption) sits between them
+                if len(doc.text[ci.end:p.start].strip()) <= 12:
+                    st.end = p.end
+                break
+        stats.append(st)
+    for k, p in enumerate(ps):
+        if k not in used:
+            stats.append(TextStat(p.start, p.end, p))
+    stats.sort(key=lambda s: s.start)
+
+    arm_pats = [(a.arm_id, _alias_re(al)) for a in arms for al in a.aliases if len(al) >= 3]
+    ep_pats = [(e.endpoint_id, _alias_re(al)) for e in endpoints for al in e.aliases if len(al) >= 3]
+    ep_by_id = {e.endpoint_id: e for e in endpoints}
+    all_arms = tuple(a.arm_id for a in arms)
+
+    prev: TextStat | None = None
+    prev_sent: int = -1
+    for st in stats:
+        si = next((k for k, s in enumerate(sents) if s.start <= st.start < s.end), -1)
+        sent = sents[si] if si >= 0 else Segment(max(0, st.start - 200), st.end)
+        same = prev is not None and si == prev_sent
+        lo = max(sent.start, prev.end) if same else sent.start
+        window = flow[lo:st.start]
+        prefix = flow[sent.start:st.start]
+        if st.p is not None and st.estimate is None and is_threshold(flow[sent.start:sent.end]):
+            st.is_threshold = True
+            prev, prev_sent = st, si
+            continue
+        cue = _nearest([("within-group", WITHIN_RE), ("between-groups", BETWEEN_RE)], window)
+        st.comparison = cue or (prev.comparison if same else "unknown")
+        if st.comparison == "between-groups":
+            st.arm_ids = all_arms if len(all_arms) >= 2 else ()
+        elif st.comparison == "within-group":
+            if ALL_ARMS_RE.search(window):
+                st.arm_ids = all_arms
+            else:
+                a = _nearest(arm_pats, window)
+                st.arm_ids = (a,) if a else (prev.arm_ids if same else ())
+        tps = timepoints_in(window)
+        if tps:
+            st.timepoint = tps[-1][1][-1]
+        elif same:
+            st.timepoint = prev.timepoint
+        e = _nearest(ep_pats, prefix)
+        st.endpoint_id = e
+        st.variable = ep_by_id[e].name if e else None
+        prev, prev_sent = st, si
+    _respectively(flow, sents, stats)
+    return stats
+
+
+def _respectively(flow: str, sents: list[Segment], stats: list[TextStat]) -> None:
+    """'from baseline to 1 and 3 months ... (P = 0.004 and P = 0.019, respectively)': hand the
+    listed timepoints out in order to the run of statistics that ends in 'respectively'."""
+    for s in sents:
+        seg = [st for st in stats if s.start <= st.start < s.end and not st.is_threshold]
+        k = 0
+        while k < len(seg):
+            j = k
+            while j + 1 < len(seg) and len(flow[seg[j].end:seg[j + 1].start].strip(" ,;and")) == 0:
+                j += 1
+            run = seg[k:j + 1]
+            if len(run) >= 2 and re.match(r"\W{0,3}\s*respectively", flow[run[-1].end:run[-1].end + 20]):
+                lists = [lst for _, lst in timepoints_in(flow[s.start:run[0].start]) if len(lst) == len(run)]
+                if lists:
+                    for st, tp in zip(run, lists[-1]):
+                        st.timepoint = tp
+            k = j + 1
+
+
+def as_evidence(doc: Document, st: TextStat) -> Evidence:
+    return Evidence(doc.text[st.start:st.end], st.start, st.end, doc.page_of(st.start))

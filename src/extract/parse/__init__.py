@@ -1,0 +1,1 @@
+"""Source files to Documents: reading, decoding, format-specific text extraction."""

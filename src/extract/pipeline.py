@@ -1,0 +1,181 @@
+"""process_document(path) -> DocumentResult: parse + extract one file. No Prefect here.
+
+Each stage is guarded: an exception in one extractor is recorded (stage, message) and the
+document is `partial`; a file that cannot be read is `failed`; an unsupported type is `skipped`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from .errors import InputError, UnsupportedFormat
+from .extractors import arms as arms_x
+from .extractors import design, doctype, endpoints as endpoints_x, statistics as stats_x, tables as tables_x
+from .extractors.common import evidence, sentences
+from .extractors.tablerecords import table_records
+from .model import Document, DocumentResult, Measurement, StageError, Statistic, Trial
+from .nlp import abbreviations
+from .parse.normalize import match_text
+from .parse.reader import read_document
+from .settings import Settings
+
+T = TypeVar("T")
+FIGURE_START_RE = re.compile(r"^\s*(?:Figure|Fig\.)\s+\d+[A-Za-z]?\b")
+GENERIC_FIRST_LINES = {"abstract", "status and phase", "summary", "introduction", "background", "conditions",
+                       "methods", "results", "about"}
+
+
+def figure_captions(mt: str) -> list[tuple[int, int]]:
+    """Spans of figure captions: from a line starting 'Figure N' to the first line that ends a
+    sentence or precedes a blank line (converted papers often run a caption into the body text)."""
+    spans, pos, lines = [], 0, mt.split("\n")
+    offs = []
+    for ln in lines:
+        offs.append(pos)
+        pos += len(ln) + 1
+    k = 0
+    while k < len(lines):
+        if FIGURE_START_RE.match(lines[k]):
+            j = k
+            while j + 1 < len(lines) and not lines[j].rstrip().endswith(".") and lines[j + 1].strip() and j - k < 8:
+                j += 1
+            spans.append((offs[k], offs[j] + len(lines[j])))
+            k = j + 1
+        else:
+            k += 1
+    return spans
+
+
+def _fallback_id(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "path-" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:11]
+
+
+def skipped_result(path: str | Path, reason: str) -> DocumentResult:
+    """A `skipped` result for a file that is listed but not read (e.g. a symlink not followed)."""
+    path = Path(path)
+    fmt = {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "text")
+    doc_id = "path-" + hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:11]
+    return DocumentResult(doc_id, str(path.absolute()), fmt, "skipped", errors=(StageError("read", reason),))
+
+
+def process_document(path: str | Path, settings: Settings | None = None) -> DocumentResult:
+    settings = settings or Settings()
+    path = Path(path)
+    uri = str(path.resolve())
+    fmt = {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "text")
+    try:
+        doc = read_document(path, settings)
+    except UnsupportedFormat as e:
+        return DocumentResult(_fallback_id(path), uri, fmt, "skipped", errors=(StageError("read", e.problem),))
+    except InputError as e:
+        return DocumentResult(_fallback_id(path), uri, fmt, "failed", errors=(StageError("read", e.problem),))
+    except OSError as e:
+        return DocumentResult(_fallback_id(path), uri, fmt, "failed",
+                              errors=(StageError("read", f"cannot read the file: {e.strerror or e}"),))
+    return extract_document(doc)
+
+
+def _title(doc: Document) -> str | None:
+    t = doc.title
+    if not t or t.strip().lower() in GENERIC_FIRST_LINES or len(t) > 300 or t.rstrip().endswith("."):
+        return None
+    return t.strip()
+
+
+def extract_document(doc: Document) -> DocumentResult:
+    """All extractors over one Document."""
+    errors: list[StageError] = []
+
+    def stage(name: str, fn: Callable[[], T], default: T) -> T:
+        try:
+            return fn()
+        except Exception as e:  # noqa: BLE001 - recorded as data, the run goes on
+            errors.append(StageError(name, f"{type(e).__name__}: {e}"))
+            return default
+
+    text = doc.text
+    mt = match_text(text)
+    title = _title(doc)
+    dtype = stage("doctype", lambda: doctype.classify(text), "other")
+    tables = stage("tables", lambda: tables_x.find_tables(text, mt), [])
+    # body flow: tables and figure captions masked out (same length), so running-text extractors
+    # neither see table numbers twice nor lose sentences that a table interrupts
+    masked = list(mt)
+    for t in tables:
+        masked[t.start:t.end] = " " * (t.end - t.start)
+    for a, b in figure_captions(mt):
+        masked[a:b] = " " * (b - a)
+    flow = "".join(masked)
+    # the same text with line breaks as spaces (1:1, offsets unchanged) for phrase patterns that
+    # must match across wrapped lines ('from\nbaseline'); `flow` keeps lines for headings/bullets
+    flat = flow.replace("\n", " ")
+    sents = stage("sentences", lambda: sentences(flow), [])
+    abbrevs = stage("nlp", lambda: abbreviations(text), {})
+
+    is_trial = dtype in ("trial-report", "registry-record")
+    trials: list[Trial] = []
+    arms: list = []
+    endpoints: list = []
+    if is_trial:
+        def _trial() -> Trial:
+            sa = design.single_arm(flat)
+            tot = design.total_enrolled(flat)
+            found = dict(
+                acronym=design.acronym(mt, title), randomized=design.randomized(flat, sa.value if sa else None),
+                blinding=design.blinding(flat), placebo_controlled=design.placebo(flat), phase=design.phase(flat),
+                multicentre=design.multicentre(flat), allocation_ratio=design.allocation_ratio(flat),
+                total_enrolled=tot, follow_up=design.follow_up(flat), condition=design.condition(flat),
+            )
+            vals = {k: (f.value if f else None) for k, f in found.items()}
+            single = bool(sa)
+            if single and vals["placebo_controlled"] is None:
+                vals["placebo_controlled"] = False
+            ev_src = tot or next((f for f in found.values() if f), None)
+            ev = evidence(doc, ev_src.start, ev_src.end) if ev_src else evidence(doc, 0, 0)
+            return Trial(registry_ids=tuple(f.value for f in design.registry_ids(mt)), single_arm=single, evidence=ev, **vals)
+
+        trial = stage("design", _trial, None)
+        trials = [trial] if trial else []
+        tot = design.total_enrolled(flat)
+        arms = stage("arms", lambda: arms_x.extract_arms(
+            doc, mt, flat, sents, tables, trials[0].single_arm if trials else None,
+            (tot.value, tot.start, tot.end) if tot else None), [])
+        if trials and len(arms) >= 2 and trials[0].single_arm is False:
+            pass
+        endpoints = stage("endpoints", lambda: endpoints_x.extract_endpoints(doc, flow, sents, abbrevs), [])
+
+    text_stats = stage("statistics", lambda: stats_x.text_statistics(doc, flat, sents, arms, endpoints), [])
+    meas_d, tstat_d = stage("table-records", lambda: table_records(doc, tables, arms), ([], []))
+
+    rows: list[tuple[int, Statistic]] = []
+    for st in text_stats:
+        p = st.p
+        rows.append((st.start, dict(
+            endpoint_id=st.endpoint_id, arm_ids=st.arm_ids, comparison=st.comparison, variable=st.variable,
+            timepoint=st.timepoint, estimate=st.estimate, estimate_type=st.estimate_type, ci_level=st.ci_level,
+            ci_low=st.ci_low, ci_high=st.ci_high, p_value=p.value if p else None, p_operator=p.op if p else None,
+            p_text=p.text if p else None, is_threshold=st.is_threshold, source="text",
+            evidence=stats_x.as_evidence(doc, st), p_start=p.start if p else None, p_end=p.end if p else None)))
+    for d in tstat_d:
+        rows.append((d["evidence"].char_start, dict(
+            endpoint_id=None, estimate=None, estimate_type=None, ci_level=None, ci_low=None, ci_high=None,
+            is_threshold=False, source="table", p_start=d["evidence"].char_start, p_end=d["evidence"].char_end, **d)))
+    rows.sort(key=lambda r: r[0])
+    statistics = tuple(Statistic(stat_id=f"s{k}", **{kk: vv for kk, vv in d.items() if kk not in ("p_start", "p_end")})
+                       for k, (_, d) in enumerate(rows, 1))
+    p_spans = {f"s{k}": (d["p_start"], d["p_end"]) for k, (_, d) in enumerate(rows, 1)}
+    measurements = tuple(Measurement(**d) for d in meas_d)
+
+    status = "partial" if errors else "ok"
+    return DocumentResult(
+        doc_id=doc.doc_id, source_uri=doc.source_uri, source_format=doc.source_format, status=status,
+        document_type=dtype, title=title, n_pages=doc.n_pages, n_chars=len(text), text=text,
+        errors=tuple(errors), trials=tuple(trials), arms=tuple(arms), endpoints=tuple(endpoints),
+        statistics=statistics, measurements=measurements, meta={"p_spans": p_spans},
+    )

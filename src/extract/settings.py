@@ -1,0 +1,19 @@
+"""Run settings: one typed, validated object; environment variables TRIALX_* override defaults."""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TRIALX_", extra="ignore")
+
+    max_file_bytes: int = Field(50_000_000, ge=1, description="Larger files are recorded as failed.")
+    workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1, le=64)
+    follow_symlinks: bool = Field(False, description="Read files reached through symlinks.")
+    suffixes_text: tuple[str, ...] = (".txt", ".md")
+    suffixes_html: tuple[str, ...] = (".html", ".htm")
+    suffixes_pdf: tuple[str, ...] = (".pdf",)

@@ -1,0 +1,101 @@
+"""Validate tables with their pandera models before writing; failing rows go to quarantine.
+
+Validation runs lazily (every failure collected) in the process that ran it: pandera's failure
+cases do not survive pickling, so callers pass DataFrames in and get DataFrames back.
+Cross-table checks that one model cannot express live here too: evidence slices the document's
+text exactly, offsets lie inside it, and an arm's n does not exceed the trial's total.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pandera.pandas as pa
+
+import schemas
+
+from .assemble import coerce
+
+
+def _row_json(row: pd.Series) -> str:
+    def conv(v):
+        if isinstance(v, (list, tuple)):
+            return list(v)
+        if v is None or (isinstance(v, float) and v != v) or v is pd.NA:
+            return None
+        if hasattr(v, "isoformat"):
+            return v.isoformat()
+        if hasattr(v, "item"):
+            return v.item()
+        return v
+
+    return json.dumps({k: conv(v) for k, v in row.items()}, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _cross_table_failures(tables: dict[str, pd.DataFrame]) -> dict[str, dict[int, list[str]]]:
+    texts = dict(zip(tables["texts"]["doc_id"], tables["texts"]["text"]))
+    fails: dict[str, dict[int, list[str]]] = {}
+    for t in ("trials", "arms", "endpoints", "statistics", "measurements"):
+        df = tables[t]
+        for idx, r in df.iterrows():
+            text = texts.get(r["doc_id"])
+            bad = []
+            if text is None:
+                bad.append("document_has_text")
+            else:
+                s, e = int(r["char_start"]), int(r["char_end"])
+                if e > len(text):
+                    bad.append("offsets_inside_text")
+                elif text[s:e] != r["evidence_text"]:
+                    bad.append("evidence_matches_text")
+            if bad:
+                fails.setdefault(t, {}).setdefault(idx, []).extend(bad)
+    totals = dict(zip(tables["trials"]["doc_id"], tables["trials"]["total_enrolled"]))
+    for idx, r in tables["arms"].iterrows():
+        tot = totals.get(r["doc_id"])
+        if tot is not None and tot is not pd.NA and r["n"] is not pd.NA and r["n"] is not None and r["n"] > tot:
+            fails.setdefault("arms", {}).setdefault(idx, []).append("arm_n_le_total_enrolled")
+    return fails
+
+
+def validate_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, list[dict]]:
+    """Returns (valid tables, quarantine table, report items: table, check, count, example)."""
+    quarantine: list[dict] = []
+    valid: dict[str, pd.DataFrame] = {}
+    cross = _cross_table_failures(tables)
+    for name in schemas.TABLE_ORDER:
+        if name == "quarantine":
+            continue
+        df = tables[name].reset_index(drop=True)
+        failed: dict[int, list[tuple[str, str | None]]] = {}
+        for idx, checks in cross.get(name, {}).items():
+            for c in checks:
+                failed.setdefault(idx, []).append((c, None))
+        try:
+            schemas.MODELS[name].validate(df, lazy=True)
+        except pa.errors.SchemaErrors as err:
+            fc = err.failure_cases
+            for _, f in fc.iterrows():
+                idx = f["index"]
+                col = f["column"] if isinstance(f["column"], str) and f["column"] != name else None
+                if idx is None or (isinstance(idx, float) and idx != idx):
+                    # a whole-table failure (e.g. a missing column or wrong dtype): every row fails
+                    for i in range(len(df)):
+                        failed.setdefault(i, []).append((str(f["check"]), col))
+                else:
+                    failed.setdefault(int(idx), []).append((str(f["check"]), col))
+        bad = sorted(failed)
+        for i in bad:
+            checks = failed[i]
+            quarantine.append(dict(table=name, doc_id=df.at[i, "doc_id"] if "doc_id" in df else None,
+                                   row=_row_json(df.loc[i]), check="; ".join(sorted({c for c, _ in checks})),
+                                   column=next((c for _, c in checks if c), None)))
+        valid[name] = df.drop(index=bad).reset_index(drop=True)
+    q = coerce("quarantine", pd.DataFrame(quarantine, columns=schemas.tables.columns("quarantine")))
+    report: dict[tuple[str, str], dict] = {}
+    for r in quarantine:
+        key = (r["table"], r["check"])
+        item = report.setdefault(key, dict(table=r["table"], check=r["check"], count=0, example=r["row"][:300]))
+        item["count"] += 1
+    return valid, q, list(report.values())
