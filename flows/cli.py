@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="trialx: clinical-trial documents to validated Parquet tables.")
-console = Console()
+console = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 

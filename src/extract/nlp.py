@@ -4,7 +4,12 @@ AbbreviationDetector. spaCy objects never leave this module; callers get plain s
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
+
+
+# scispacy's detector registers an empty global matcher and spaCy warns (W036) on every call
+warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 
 @lru_cache(maxsize=1)
@@ -13,9 +18,6 @@ def get_nlp():
     import spacy
     from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers the factory)
 
-    import warnings
-
-    warnings.filterwarnings("ignore", message=r".*\[W036\]")
     nlp = spacy.blank("en")
     nlp.add_pipe("abbreviation_detector")
     return nlp
@@ -25,7 +27,10 @@ def abbreviations(text: str) -> dict[str, str]:
     """Short form -> long form, as defined in the text ('left ventricular end systolic volume (LVESV)')."""
     if len(text) > 2_000_000:
         text = text[:2_000_000]
-    doc = get_nlp()(text)
+    with warnings.catch_warnings():
+        # scispacy's detector registers an empty global matcher; spaCy warns (W036) on every call
+        warnings.filterwarnings("ignore", message=r".*\[W036\]")
+        doc = get_nlp()(text)
     out: dict[str, str] = {}
     for abrv in doc._.abbreviations:
         long = " ".join(abrv._.long_form.text.split())

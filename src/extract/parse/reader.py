@@ -35,10 +35,24 @@ def decode(data: bytes, path: str) -> str:
         raise InputError(path, "the file is empty")
     if b"\x00" in data[:4096] and not (data[:2] in (b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "the file looks binary (it contains NUL bytes), not text")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    # Mostly-ASCII bytes that are not UTF-8 are, in practice, Windows-1252/Latin-1 ('±', 'µ', '°').
+    # charset-normalizer alone guesses East Asian code pages for short such texts (±µ -> ｱｵ), so it
+    # only decides when a large share of the bytes is non-ASCII.
+    non_ascii = sum(b > 0x7F for b in data) / len(data)
+    if non_ascii < 0.1:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
     best = from_bytes(data).best()
     if best is None:
         raise InputError(path, "the file's text encoding could not be detected")

@@ -1,0 +1,68 @@
+"""The command line as a new user runs it (subprocesses; the run uses Prefect's embedded backend)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import CORPUS, ROOT
+
+TRIALX = str(Path(sys.executable).with_name("trialx"))
+
+
+def _env(tmp_path):
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    for k in ("PREFECT_API_URL", "PREFECT_API_KEY"):
+        env.pop(k, None)
+    return env
+
+
+def test_run_prints_summary_and_writes_tables(tmp_path):
+    out = tmp_path / "out"
+    p = subprocess.run([TRIALX, "run", str(CORPUS), "--out", str(out)], capture_output=True, text=True,
+                       env=_env(tmp_path), cwd=ROOT, timeout=300)
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert "4 documents processed (ok 4)" in p.stdout
+    for table in ("documents", "texts", "trials", "arms", "endpoints", "statistics", "measurements", "quarantine"):
+        assert list((out / table).glob("*.parquet")), table
+    assert f"Tables written to {out}" in p.stdout
+
+
+def test_run_unwritable_output_fails_clearly(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    p = subprocess.run([TRIALX, "run", str(CORPUS), "--out", str(blocker / "out")], capture_output=True,
+                       text=True, env=_env(tmp_path), cwd=ROOT, timeout=120)
+    assert p.returncode == 2
+    assert "cannot be written" in p.stderr and str(blocker / "out") in p.stderr
+
+
+def test_run_missing_input_fails_clearly(tmp_path):
+    p = subprocess.run([TRIALX, "run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")],
+                       capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT, timeout=120)
+    assert p.returncode == 2 and "no such file or folder" in p.stderr
+
+
+def test_extract_json(tmp_path):
+    p = subprocess.run([TRIALX, "extract", str(CORPUS / "000_1333438261a421ab.txt"), "--json"],
+                       capture_output=True, text=True, env=_env(tmp_path), timeout=120)
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert data["trials"][0]["acronym"] == "ALLSTAR"
+    assert [s["p_value"] for s in data["statistics"]] == [0.63, 0.39, None, 0.49]
+
+
+def test_extract_human_output(tmp_path):
+    p = subprocess.run([TRIALX, "extract", str(CORPUS / "002_96a3e3ba68deef2b.txt")], capture_output=True,
+                       text=True, env=_env(tmp_path), timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert "registry-record" in p.stdout and "role=single" in p.stdout and "n=30" in p.stdout
+
+
+def test_library_does_not_import_prefect():
+    code = ("import sys, extract.pipeline, extract.batch, extract.validate, schemas; "
+            "extract.pipeline.process_document(sys.argv[1]); assert 'prefect' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code, str(CORPUS / "000_1333438261a421ab.txt")], check=True, timeout=120)

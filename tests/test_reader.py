@@ -1,0 +1,75 @@
+"""Reading sources: encodings, HTML, bad files become clear errors naming the file."""
+
+import pytest
+
+from extract.errors import InputError, UnsupportedFormat
+from extract.parse.normalize import flatten_exponent, match_text
+from extract.parse.reader import read_document
+from extract.pipeline import process_document
+from extract.settings import Settings
+
+TEXT = "Mean age 67.0 ± 9.0 years; CK-MB 3.0 μg/L; P ≤ 0.05\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_encodings(tmp_path, encoding):
+    text = TEXT if encoding != "cp1252" else TEXT.replace("μ", "µ").replace("≤", "<=")
+    f = tmp_path / "doc.txt"
+    f.write_bytes(text.encode(encoding))
+    doc = read_document(f, Settings())
+    assert doc.text == text
+
+
+def test_html_is_parsed_not_executed(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text("<html><head><title>A trial</title><script>alert('x')</script></head>"
+                 "<body><h1>Results</h1><p>Arm A (n = 12) vs B (n = 14), P = 0.04.</p><style>p{}</style></body></html>")
+    doc = read_document(f, Settings())
+    assert doc.title == "A trial" and doc.source_format == "html"
+    assert "alert" not in doc.text and "P = 0.04" in doc.text
+
+
+@pytest.mark.parametrize("content, problem", [(b"", "empty"), (b"\x00\x01\x02binary\x00", "binary")])
+def test_bad_text_files_fail_with_the_file_named(tmp_path, content, problem):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    with pytest.raises(InputError) as e:
+        read_document(f, Settings())
+    assert str(f.resolve()) in str(e.value) and problem in str(e.value)
+    r = process_document(f)
+    assert r.status == "failed" and problem in r.error
+
+
+def test_pdf_is_skipped_until_supported(tmp_path):
+    f = tmp_path / "paper.pdf"
+    f.write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(UnsupportedFormat):
+        read_document(f, Settings())
+    r = process_document(f)
+    assert r.status == "skipped" and "PDF" in r.error and r.source_format == "pdf"
+
+
+def test_doc_id_is_derived_from_content(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("same text\n")
+    b.write_text("same text\n")
+    assert read_document(a, Settings()).doc_id == read_document(b, Settings()).doc_id
+    b.write_text("other text\n")
+    assert read_document(a, Settings()).doc_id != read_document(b, Settings()).doc_id
+
+
+def test_match_text_keeps_length():
+    s = "CI \ufffd9.1 to \u22122.0, p=0·55, P\u00a0<\u20090.05 \ufffdword"
+    m = match_text(s)
+    assert len(m) == len(s)
+    assert "CI -9.1 to -2.0, p=0.55, P < 0.05" in m
+    assert m.endswith("\ufffdword")  # U+FFFD only means minus before a digit
+
+
+@pytest.mark.parametrize("s, expected", [
+    ("100 × 106 ASCs", "100 × 10^6 ASCs"),
+    ("1×10⁷ MSCs", "1 × 10^7 MSCs"),
+    ("leucocytes <2 × 109/L", "leucocytes <2 × 10^9/L"),
+])
+def test_flatten_exponent(s, expected):
+    assert flatten_exponent(s) == expected
