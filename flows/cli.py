@@ -46,17 +46,25 @@ def run(
     _print_summary(summary)
 
 
+def _shown(path: str) -> str:
+    """A path as the user would type it: relative when it lies under the current folder."""
+    import os
+
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
 def _print_summary(s: dict) -> None:
     st = ", ".join(f"{k} {v}" for k, v in s["by_status"].items())
     console.print(f"\n[bold]trialx[/bold]: {s['documents']} documents processed ({st})")
     t = Table("table", "rows", "quarantined", "files")
     for name, n in s["rows"].items():
         t.add_row(name, str(n), str(s["quarantined"].get(name, "")) if name != "quarantine" else "",
-                  f"{s['out']}/{name}/*.parquet")
+                  f"{_shown(s['out'])}/{name}/*.parquet")
     console.print(t)
     for p in s["problems"]:
         console.print(f"  [yellow]{p['status']}[/yellow] {p['source_uri']}: {p['error']}")
-    console.print(f"Tables written to {s['out']}")
+    console.print(f"Tables written to {_shown(s['out'])}")
 
 
 @app.command()
