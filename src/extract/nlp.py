@@ -27,10 +27,11 @@ def abbreviations(text: str) -> dict[str, str]:
     """Short form -> long form, as defined in the text ('left ventricular end systolic volume (LVESV)')."""
     if len(text) > 2_000_000:
         text = text[:2_000_000]
+    nlp = get_nlp()  # first: importing spaCy installs warning filters of its own
     with warnings.catch_warnings():
         # scispacy's detector registers an empty global matcher; spaCy warns (W036) on every call
         warnings.filterwarnings("ignore", message=r".*\[W036\]")
-        doc = get_nlp()(text)
+        doc = nlp(text)
     out: dict[str, str] = {}
     for abrv in doc._.abbreviations:
         long = " ".join(abrv._.long_form.text.split())

@@ -10,8 +10,12 @@ REVIEW_RE = re.compile(r"\b(?:systematic review|meta-analys[ie]s|the present rev
                        r"scoping review|we reviewed)\b|^\s*(?:[•●-]\s*)?Review\s*$", re.I | re.M)
 TRIAL_RE = re.compile(r"\brandomi[sz]ed\b|\brandomi[sz]ation\b|\btrial\b|\bwere (?:enrolled|included|allocated)\b|"
                       r"\bsingle-arm\b|\bplacebo\b|\(n\s*=\s*\d+\)", re.I)
-OWN_TRIAL_RE = re.compile(r"\b(?:were|was) (?:randomi[sz]ed|enrolled|included|allocated|assigned)\b|"
-                          r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", re.I)
+OWN_TRIAL_RE = re.compile(
+    r"\b(?:were|was) (?:randomly |then |subsequently )?(?:randomi[sz]ed|enrolled|included|allocated|assigned)\b|"
+    r"\bwe (?:randomly )?(?:randomi[sz]ed|assigned|allocated|enrolled|recruited)\b|"
+    r"\b(?:this|a|the present|our)\s+(?:[\w-]+\s+){0,4}?(?:randomi[sz]ed|controlled|placebo-controlled|double-blind|open-label|crossover|cross-over)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
+    r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b|"
+    r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", re.I)
 
 
 def classify(text: str) -> str:

@@ -7,15 +7,19 @@ from dataclasses import dataclass
 
 from .common import NUM
 
+# numbers with thousands separators ('205,618') as well as plain ones
+TNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")"
 CI_RE = re.compile(
     r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*(?:CI|CrI|confidence\s+intervals?|credible\s+intervals?)\s*"
     r"(?:[:,=]\s*|of\s+|was\s+|from\s+)?[\[(]?\s*"
-    r"(?P<lo>-?\s?" + NUM + r")\s*\.?\s*(?:to|–|—|-|,|;|and)\s*(?P<hi>-?\s?" + NUM + r")",
+    r"(?P<lo>-?\s?" + TNUM + r")\s*\.?\s*(?:to|–|—|-|,|;|and)\s*(?P<hi>-?\s?" + TNUM + r")(?![\d,]*\d)",
     re.I,
 )
 EST_BEFORE_RE = re.compile(
-    r"(?P<est>-?" + NUM + r")\s*(?P<unit>%|[A-Za-zµμ/]+(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
+    r"(?<![\d.,])(?P<est>-?" + TNUM + r")\s*(?P<unit>%|[A-Za-zµμ/][A-Za-zµμ/0-9]*(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
 )
+# a number that is an SD, a denominator, a p-value or a standard error is not the estimate
+NOT_EST_BEFORE_RE = re.compile(r"(?:±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\bSE\s*|\bSD\s*)\s*$")
 TYPES = [
     # abbreviations are matched case-sensitively: 'or' is not an odds ratio
     (r"(?i:\bodds ratios?\b)|\bOR\b|\baOR\b", "odds ratio"),
@@ -40,7 +44,7 @@ class CIMention:
 
 
 def _f(s: str) -> float:
-    return float(s.replace(" ", ""))
+    return float(s.replace(" ", "").replace(",", ""))
 
 
 def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
@@ -52,6 +56,8 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         before = mt[lo_s:m.start()]
         em = EST_BEFORE_RE.search(before)
         est, start = None, m.start()
+        if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
+            em = None
         if em:
             est = _f(em.group("est"))
             start = lo_s + em.start("est")
