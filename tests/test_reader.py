@@ -73,3 +73,29 @@ def test_match_text_keeps_length():
 ])
 def test_flatten_exponent(s, expected):
     assert flatten_exponent(s) == expected
+
+
+def test_an_extractor_that_raises_makes_the_document_partial(monkeypatch):
+    from conftest import CORPUS
+    from extract.extractors import endpoints
+
+    def boom(*a, **k):
+        raise RuntimeError("endpoint rules broke")
+
+    monkeypatch.setattr(endpoints, "extract_endpoints", boom)
+    r = process_document(CORPUS / "000_1333438261a421ab.txt")
+    assert r.status == "partial"
+    assert r.error == "endpoints: RuntimeError: endpoint rules broke"
+    assert r.endpoints == () and len(r.arms) == 2 and len(r.statistics) == 4  # the rest is kept
+
+
+def test_abbreviation_detector_shared_by_threads_regression():
+    """Two threads sharing one scispacy pipeline made documents `partial` (E109); each thread has its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import CORPUS
+
+    files = sorted(CORPUS.glob("*.txt")) * 3
+    with ThreadPoolExecutor(4) as ex:
+        statuses = [(r.status, r.error) for r in ex.map(process_document, files)]
+    assert statuses == [("ok", None)] * len(files)

@@ -13,27 +13,6 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Document:
-    doc_id: str
-    source_uri: str
-    source_format: str  # text | html | pdf
-    text: str  # canonical text: all offsets refer to it
-    title: str | None = None
-    # Offsets at which each page starts (PDF only); empty for formats without pages.
-    page_starts: tuple[int, ...] = ()
-
-    @property
-    def n_pages(self) -> int | None:
-        return len(self.page_starts) or None
-
-    def page_of(self, offset: int) -> int | None:
-        """1-based page of a character offset, or None for formats without pages."""
-        if not self.page_starts:
-            return None
-        return bisect.bisect_right(self.page_starts, offset)
-
-
-@dataclass(frozen=True)
 class Cell:
     text: str
     start: int
@@ -79,6 +58,31 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...]
     layout: str = "columns-are-arms"  # or rows-are-arms
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    source_uri: str
+    source_format: str  # text | html | pdf
+    text: str  # canonical text: all offsets refer to it
+    title: str | None = None
+    # Offsets at which each page starts (PDF only); empty for formats without pages.
+    page_starts: tuple[int, ...] = ()
+    # Tables already recognised by the parser (PDF geometry), with offsets into `text`; tables
+    # flattened into plain text are found later by extractors.tables.
+    tables: tuple["Table", ...] = ()
+
+    @property
+    def n_pages(self) -> int | None:
+        return len(self.page_starts) or None
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page of a character offset, or None for formats without pages."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
 
 
 # ---- extracted records (one per output row). Evidence fields are common to all. ----

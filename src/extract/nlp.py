@@ -4,17 +4,27 @@ AbbreviationDetector. spaCy objects never leave this module; callers get plain s
 
 from __future__ import annotations
 
+import threading
 import warnings
-from functools import lru_cache
 
 
 # scispacy's detector registers an empty global matcher and spaCy warns (W036) on every call
 warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def get_nlp():
-    """One pipeline per process (cached). No model downloads: spacy.blank + scispacy rules."""
+    """One pipeline per thread (cached): scispacy's AbbreviationDetector keeps per-call state in
+    its matchers and fails with E109 when two threads share it. No model downloads."""
+    nlp = getattr(_local, "nlp", None)
+    if nlp is None:
+        nlp = _local.nlp = _build()
+    return nlp
+
+
+def _build():
     import spacy
     from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers the factory)
 

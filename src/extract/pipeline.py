@@ -103,7 +103,10 @@ def extract_document(doc: Document) -> DocumentResult:
     mt = match_text(text)
     title = _title(doc)
     dtype = stage("doctype", lambda: doctype.classify(text), "other")
-    tables = stage("tables", lambda: tables_x.find_tables(text, mt), [])
+    # tables the parser recognised (PDF) plus flattened text tables outside them
+    parsed = list(doc.tables)
+    tables = parsed + [t for t in stage("tables", lambda: tables_x.find_tables(text, mt), [])
+                       if not any(p.start < t.end and t.start < p.end for p in parsed)]
     # body flow: tables and figure captions masked out (same length), so running-text extractors
     # neither see table numbers twice nor lose sentences that a table interrupts
     masked = list(mt)
