@@ -104,5 +104,36 @@ def extract(
             console.print(line, highlight=False, soft_wrap=True)
 
 
+@app.command("eval")
+def eval_(
+    gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json files (documents next to them)"),
+    paths: Optional[List[Path]] = typer.Argument(None, help="Documents or folders to score (default: those next to the gold files)"),
+    show: int = typer.Option(40, help="How many misses and false positives to list"),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores and all errors as JSON"),
+) -> None:
+    """Score extraction against gold files: per-field precision, recall and F1, then the errors."""
+    from extract.evaluate import evaluate, find_pairs
+
+    if not gold_dir.is_dir():
+        err.print(f"[red]error:[/red] {gold_dir}: not a folder")
+        raise typer.Exit(2)
+    pairs = find_pairs(gold_dir, paths)
+    if not pairs:
+        err.print(f"[red]error:[/red] no document with a gold file found under {gold_dir}")
+        raise typer.Exit(2)
+    report = evaluate(pairs)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        return
+    t = Table("field", "tp", "fp", "fn", "precision", "recall", "F1", title=f"{report.documents} documents, gold {gold_dir}")
+    for name, s in report.scores.items():
+        t.add_row(name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    console.print(t)
+    if report.errors:
+        console.print(f"\n[bold]errors[/bold] ({len(report.errors)}; first {min(show, len(report.errors))}):")
+        for e in report.errors[:show]:
+            console.print(f"  {e['doc']}  {e['field']}  {e['kind']}: {e['detail']}", highlight=False)
+
+
 if __name__ == "__main__":
     app()
