@@ -12,7 +12,41 @@ from ..model import Arm, Document, Table
 from ..parse.normalize import clean_phrase, flatten_exponent
 from .common import Segment, evidence
 
-N_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*\)", re.I)
+from .numbers import COUNT, PEOPLE, to_int
+
+# an arm size after its label: '(n = 54)', '(n=54; 67%)', '(102 patients)', ', n = 27'
+N_RE = re.compile(
+    r"\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*[;,)]|\(\s*(?P<n2>\d[\d,]*)\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>\d[\d,]*)\b",
+    re.I,
+)
+# a bare size in an allocation sentence: 'allocated either to the early (53) or to the late (52) group'
+BARE_N_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)(?=\s*(?:,|or\b|and\b|vs\.?|versus\b|to\b|[\w\s-]{0,40}?group))")
+ALLOCATION_RE = re.compile(r"randomi[sz]|random|allocat|assign|divided", re.I)
+# sizes with labels in one parenthesis: 'Forty-five subjects (30 CPA and 15 placebo)'
+PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*)\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
+# an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
+NUM_FIRST_RE = re.compile(
+    r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?P<conn>(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
+    r"(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|(?:were\s+)?given|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<label>[^,;.()]{2,80}?)(?=\s*(?:,|;|\.|\(|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
+    re.I,
+)
+RESPECTIVELY_RE = re.compile(
+    r"(?<![\w.,])(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)\s+(?:" + PEOPLE + r"\s+)?"
+    r"(?:were\s+)?(?:randomi[sz]ed\s+to|allocated\s+to|assigned\s+to|received|receiving|in|to)\s+(?:the\s+)?(?P<labels>[^.;]{3,160}?),?\s+respectively",
+    re.I,
+)
+RESPECTIVELY_PAREN_RE = re.compile(
+    r"(?P<labels>[^.;()]{3,160}?)\s*\(\s*(?:n\s*=\s*)?(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)",
+    re.I,
+)
+EACH_RE = re.compile(
+    r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b[^.;]{0,80}?"
+    r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>\d+)\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
+    r"\bof\s+(?P<n3>\d+)\s+each\b)",
+    re.I,
+)
+_K = {"two": 2, "three": 3, "four": 4}
 BOUNDARY_RE = re.compile(
     r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|\bto\s+(?:either\s+)?|"
     r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b|\bthe\b)\s*",
@@ -107,7 +141,120 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         if not label:
             continue
         start = lo + window.index(raw, cut) if raw else m.start()
-        out.append(Mention(label, int(m.group("n")), start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens))))
+        n = int((m.group("n") or m.group("n2") or m.group("n3")).replace(",", ""))
+        out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens))))
+    out += _bare_and_pairs(flow, sents, out)
+    out += _num_first(flow, sents, out)
+    out += _respectively(flow, sents, out)
+    out += _each(flow, sents, out)
+    return out
+
+
+def _bare_and_pairs(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in PAIR_RE.finditer(flow):
+        if _overlaps(have + out, m.start(), m.end()):
+            continue
+        si = _sentence_of(sents, m.start())
+        for n, lab in ((m.group("a"), m.group("la")), (m.group("b"), m.group("lb"))):
+            if not re.search(r"%|years?|months?|weeks?|days?|mg|ml|kg", lab, re.I):
+                out.append(Mention(_clean_label(lab), int(n.replace(",", "")), m.start(), m.end(), "text", si))
+    for m in BARE_N_RE.finditer(flow):
+        si = _sentence_of(sents, m.start())
+        sent = flow[sents[si].start:sents[si].end] if si >= 0 else ""
+        if not ALLOCATION_RE.search(sent) or _overlaps(have + out, m.start(), m.end()):
+            continue
+        lo = max(sents[si].start if si >= 0 else 0, m.start() - 80, max((x.end for x in out + have if x.end <= m.start()), default=0))
+        window = flow[lo:m.start()]
+        cut = 0
+        for b in BOUNDARY_RE.finditer(window):
+            cut = b.end()
+        label = _clean_label(window[cut:])
+        if label and len(label.split()) <= 6:
+            out.append(Mention(label, int(m.group("n")), lo + cut, m.end(), "text", si))
+    return out
+
+
+def _sentence_of(sents: list[Segment], pos: int) -> int:
+    return next((k for k, s in enumerate(sents) if s.start <= pos < s.end), -1)
+
+
+def _overlaps(out: list[Mention], a: int, b: int) -> bool:
+    return any(m.start < b and a < m.end for m in out)
+
+
+def _clean_label(raw: str) -> str:
+    label = clean_phrase(raw)
+    label = re.sub(r"^(?:the|a|an)\s+", "", label, flags=re.I)
+    return label.strip(" ,:")
+
+
+def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
+    """'205 patients in the Charité group and 99 patients in the control group'. A number followed
+    by 'were randomised to X or Y' is a total, not an arm, unless another arm size follows it."""
+    out: list[Mention] = []
+    for m in NUM_FIRST_RE.finditer(flow):
+        n = to_int(m.group("n"))
+        label = _clean_label(m.group("label"))
+        if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
+            continue
+        if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label):
+            continue
+        si = _sentence_of(sents, m.start())
+        conn = m.group("conn").lower()
+        if re.search(r"randomi|allocat|assign", conn):
+            # only an arm when a second arm size follows in the same sentence
+            end = sents[si].end if si >= 0 else m.end() + 200
+            if not re.match(r"\s*(?:,|;|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", flow[m.end():end], re.I):
+                continue
+        if conn in ("to", "on", "with") and not out:
+            continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
+        out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(m.group(0))))
+    return out
+
+
+def _split_labels(s: str) -> list[tuple[str, int]]:
+    parts, pos = [], 0
+    for m in re.finditer(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s+vs\.?\s+|\s+versus\s+)", s):
+        parts.append((s[pos:m.start()], pos))
+        pos = m.end()
+    parts.append((s[pos:], pos))
+    return [(p, off) for p, off in parts if p.strip()]
+
+
+def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for rx in (RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE):
+        for m in rx.finditer(flow):
+            if _overlaps(have + out, m.start(), m.end()):
+                continue
+            nums = [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", m.group("nums"))]
+            labels_s = m.group("labels")
+            if rx is RESPECTIVELY_PAREN_RE:
+                # labels end right before the parenthesis: take the last clause
+                labels_s = re.split(r"\b(?:to|into|between|in|of)\s+(?:the\s+)?", labels_s)[-1]
+                labels_s = re.sub(r"\s+(?:groups|arms)\s*$", "", labels_s)
+            labels = _split_labels(labels_s)
+            if len(labels) != len(nums):
+                continue
+            si = _sentence_of(sents, m.start())
+            for (lab, _), n in zip(labels, nums):
+                label = _clean_label(lab)
+                if label:
+                    out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(lab)))
+    return out
+
+
+def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in EACH_RE.finditer(flow):
+        if _overlaps(have + out, m.start(), m.end()):
+            continue
+        k = _K.get(m.group("k").lower()) or int(m.group("k"))
+        n = int(m.group("n") or m.group("n2") or m.group("n3"))
+        si = _sentence_of(sents, m.start())
+        for j in range(k):
+            out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))
     return out
 
 

@@ -6,8 +6,14 @@ import re
 from dataclasses import dataclass
 
 from .common import timepoint_text
+from .numbers import COUNT, PEOPLE, to_int
 
-RANDOM_RE = re.compile(r"\brandomi[sz](?:ed|ation|ing)\b|\brandomly (?:assigned|allocated)\b", re.I)
+# random allocation, not random sampling ('randomly selected', 'simple random sampling')
+RANDOM_RE = re.compile(
+    r"\brandomi[sz](?:ed|ation|ing)\b|\brandomly\s+(?!selected|chosen|sampled|drawn)\w+|\bin\s+(?:a\s+)?random(?:i[sz]ed)?\s+order\b|"
+    r"\brandom\s+(?:allocation|assignment)\b",
+    re.I,
+)
 NOT_RANDOM_RE = re.compile(r"\bnon-?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bno (?:allocation or )?randomi[sz]ation\b", re.I)
 SINGLE_ARM_RE = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\buncontrolled\b|\bparticipants in 1 patient group\b", re.I)
 BLIND_RES = [
@@ -27,13 +33,27 @@ REGISTRY_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]
                          r"(?<=EudraCT )\d{4}-\d{6}-\d{2}|(?<=EudraCT: )\d{4}-\d{6}-\d{2}|(?<=EudraCT \()\d{4}-\d{6}-\d{2}|"
                          r"(?<=EudraCT number )\d{4}-\d{6}-\d{2}|(?<=\(EudraCT )\d{4}-\d{6}-\d{2})\b")
 EUDRACT_NEAR_RE = re.compile(r"EudraCT[^0-9\n]{0,20}(?P<id>\d{4}-\d{6}-\d{2})")
+_W = r"(?:[\w/()'’,–-]+\s+)"  # one word of a noun phrase ('ASA I–II', 'adult,')
+_ENTER = r"(?:randomi[sz]ed|randomly\s+(?!selected|chosen|sampled)\w+|enrolled|included|recruited|allocated|assigned|divided|studied)"
+# in order of preference; a number followed by a second arm size ('874 ... to X and 1,410 to Y') is not a total
 ENROLLED_RES = [
     re.compile(r"Total number of enrollees:\s*(?P<n>\d+)", re.I),
     re.compile(r"\b(?P<n>\d+)\s+participants in \d+ patient groups?\b", re.I),
-    re.compile(r"\bA total of (?P<n>\d+)\s+(?:[A-Za-z-]+\s+){0,3}(?:patients|participants|subjects|individuals|women|men|adults|children)\b", re.I),
-    re.compile(r"\b(?P<n>\d+)\s+(?:[A-Za-z-]+\s+){0,2}(?:patients|participants|subjects)\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included)\b", re.I),
-    re.compile(r"\bThe study included (?P<n>\d+)\b", re.I),
+    re.compile(r"\bA total of (?P<n>" + COUNT + r")\s+" + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
+    re.compile(r"\b(?:we\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|enrolled|recruited|included|studied)\s+(?:[\w-]+,\s+)?(?:a total of\s+)?(?P<n>" + COUNT + r")\s*,?\s+"
+               + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
+    re.compile(r"\b(?:study|trial),\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,200}?\s)?(?:were|was|had\s+been)\s+"
+               r"(?:then\s+|subsequently\s+|prospectively\s+)?" + _ENTER + r"\b", re.I),
+    re.compile(r"\b(?:Of|Among)\s+(?:the\s+)?(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:who\s+were\s+|were\s+)?(?:randomi[sz]ed|enrolled|recruited|included)\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?(?:" + PEOPLE + r"|dyads|couples|families|pairs)\s+(?:were\s+)?(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
+    re.compile(r"\b(?:trial|study)\s+(?:was\s+)?(?:performed|conducted|carried out)?\s*(?:of|in|on|among|involving|including|enrolling)\s+(?P<n>" + COUNT + r")\s+"
+               + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,60}?\s)?(?:received|were\s+given|were\s+treated\s+with)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?)\s", re.I),
+    re.compile(r"\bThe study included (?P<n>" + COUNT + r")\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate|completed the (?:study|trial))\b", re.I),
 ]
+PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
                        r"\bfollow[- ]up(?:\s+period)?(?:\s+of|:)\s*(?P<n2>\d+)\s*(?P<u2>months?|years?|weeks?|days?)\b|"
                        r"\bduring (?:a|the) (?P<n3>\d+)[- ](?P<u3>months?|years?|weeks?)\b", re.I)
@@ -120,10 +140,18 @@ def registry_ids(mt: str) -> list[Found]:
 
 
 def total_enrolled(mt: str) -> Found | None:
+    """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     for pat in ENROLLED_RES:
-        m = pat.search(mt)
-        if m:
-            return Found(int(m.group("n")), m.start(), m.end())
+        for m in pat.finditer(mt):
+            n = to_int(m.group("n"))
+            if n is None or n < 2 or (1900 <= n <= 2100 and not m.group("n").isdigit() is False and re.match(r"\d{4}$", m.group("n"))):
+                continue
+            sent_start = max(mt.rfind(". ", 0, m.start()), mt.rfind("\n", 0, m.start())) + 1
+            if PLANNED_RE.search(mt[sent_start:m.end()]):
+                continue
+            if re.match(r"[^.;]{0,60}?(?:,|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", mt[m.end():], re.I):
+                continue  # '874 participants were allocated to the intervention and 1,410 to usual care'
+            return Found(n, m.start(), m.end())
     return None
 
 

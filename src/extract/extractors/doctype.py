@@ -12,6 +12,9 @@ TRIAL_RE = re.compile(r"\brandomi[sz]ed\b|\brandomi[sz]ation\b|\btrial\b|\bwere 
                       r"\bsingle-arm\b|\bplacebo\b|\(n\s*=\s*\d+\)", re.I)
 OWN_TRIAL_RE = re.compile(
     r"\b(?:were|was) (?:randomly |then |subsequently )?(?:randomi[sz]ed|enrolled|included|allocated|assigned)\b|"
+    r"\brandomly\s+(?!selected|chosen|sampled|drawn)(?:assigned|allocated|divided|administered|distributed|received|given|treated|split)\b|"
+    r"\bin\s+(?:a\s+)?random(?:i[sz]ed)?\s+order\b|\bcross-?over\s+(?:design|trial|study)\b|"
+    r"\bsingle[- ]arm\b[^.]{0,60}?\b(?:study|trial)\b|\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,3}?(?:design|intervention)\b|"
     r"\bwe (?:randomly )?(?:randomi[sz]ed|assigned|allocated|enrolled|recruited)\b|"
     r"\b(?:this|a|the present|our)\s+(?:[\w-]+\s+){0,4}?(?:randomi[sz]ed|controlled|placebo-controlled|double-blind|open-label|crossover|cross-over)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
     r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b|"
@@ -25,6 +28,6 @@ def classify(text: str) -> str:
     head = text[:4000]
     if REVIEW_RE.search(head) and not OWN_TRIAL_RE.search(text):
         return "review"
-    if TRIAL_RE.search(text) and OWN_TRIAL_RE.search(text):
+    if OWN_TRIAL_RE.search(text):
         return "trial-report"
     return "other"

@@ -1,0 +1,44 @@
+"""Numbers as written in trial reports: digits with thousands separators and number words."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + ["hundred", "thousand"], key=len, reverse=True))
+# 'sixty-seven', 'One hundred and ninety-three', 'two thousand and twelve'
+NUMBER_WORDS = rf"(?:(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
+COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+PEOPLE = (r"(?:patients|participants|subjects|individuals|persons|people|women|men|children|adolescents|infants|"
+          r"neonates|newborns|adults|volunteers|mothers|pregnant women|students|smokers|workers|residents|eyes|"
+          r"cases|outpatients|inpatients|survivors|athletes|elderly|girls|boys|families|dyads|couples|parents|caregivers|"
+          r"nurses|physicians|doctors|pairs)")
+
+
+def to_int(s: str) -> int | None:
+    """'1,410' -> 1410; 'One hundred and ninety-three' -> 193; None when not a count."""
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
+        return int(s.replace(",", ""))
+    words = re.split(r"[\s-]+", s.lower())
+    total, cur = 0, 0
+    seen = False
+    for w in words:
+        if w == "and":
+            continue
+        if w in _UNITS:
+            cur += _UNITS[w]
+        elif w in _TENS:
+            cur += _TENS[w]
+        elif w == "hundred":
+            cur = (cur or 1) * 100
+        elif w == "thousand":
+            total += (cur or 1) * 1000
+            cur = 0
+        else:
+            return None
+        seen = True
+    return total + cur if seen else None
