@@ -15,10 +15,17 @@ from .common import Segment, evidence
 from .numbers import COUNT, PEOPLE, to_int
 
 # an arm size after its label: '(n = 54)', '(n=54; 67%)', '(102 patients)', ', n = 27'
+_N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
-    r"\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*[;,)]|\(\s*(?P<n2>\d[\d,]*)\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>\d[\d,]*)\b",
+    r"\(\s*n\s*=\s*(?P<n>" + _N + r")\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])",
     re.I,
 )
+# size then label: 'n = 9 intervention group', '17 Intervention Group and 22 Control Group participants'
+N_LABEL_RE = re.compile(
+    r"(?:(?P<eq>\bn\s*=\s*)|(?<![\w.,])(?=\d))(?P<n>" + _N + r")\s+(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:group|arm))\b"
+    r"(?P<people>\s+" + PEOPLE + r")?", re.I)
+# labels that name the population, not an arm: 'Patients (n = 14)', 'eligible participants ... (N = 176)'
+POPULATION_LABEL_RE = re.compile(r"^(?:(?:all|eligible|the|total|included|enrolled|randomi[sz]ed)\s+)*(?:[\w/-]+\s+){0,5}?" + PEOPLE + r"$", re.I)
 # a bare size in an allocation sentence: 'allocated either to the early (53) or to the late (52) group'
 BARE_N_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)(?=\s*(?:,|or\b|and\b|vs\.?|versus\b|to\b|[\w\s-]{0,40}?group))")
 ALLOCATION_RE = re.compile(r"randomi[sz]|random|allocat|assign|divided", re.I)
@@ -41,9 +48,9 @@ RESPECTIVELY_PAREN_RE = re.compile(
     re.I,
 )
 EACH_RE = re.compile(
-    r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b[^.;]{0,80}?"
+    r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>\d+)\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
-    r"\bof\s+(?P<n3>\d+)\s+each\b)",
+    r"\bof\s+(?P<n3>\d+)\s+each\b|^\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\))",
     re.I,
 )
 _K = {"two": 2, "three": 3, "four": 4}
@@ -138,15 +145,31 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
             if dm and dose is None:
                 dose = flatten_exponent(dm.group(0))
         label = clean_phrase(label)
-        if not label:
+        if not label or POPULATION_LABEL_RE.match(label) and not re.search(r"group|arm|placebo|control", label, re.I):
             continue
         start = lo + window.index(raw, cut) if raw else m.start()
         n = int((m.group("n") or m.group("n2") or m.group("n3")).replace(",", ""))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens))))
+    out += _n_label(flow, sents, out)
     out += _bare_and_pairs(flow, sents, out)
     out += _num_first(flow, sents, out)
     out += _respectively(flow, sents, out)
     out += _each(flow, sents, out)
+    return out
+
+
+def _n_label(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in N_LABEL_RE.finditer(flow):
+        if _overlaps(have + out, m.start(), m.end()):
+            continue
+        label = _clean_label(m.group("label"))
+        if re.match(r"(?:each|both|all|the|two|three|four|per)\b", label, re.I) or re.search(
+                r"\b(?:in|for|of|per|at|on|with|min|minutes?|hours?|days?|weeks?|months?|years?|events?|SAEs?|AEs?)\b", label, re.I):
+            continue
+        if not m.group("eq") and not m.group("people") and not label[0].isupper():
+            continue
+        out.append(Mention(label, int(m.group("n").replace(",", "")), m.start(), m.end(), "text", _sentence_of(sents, m.start())))
     return out
 
 
@@ -184,7 +207,7 @@ def _overlaps(out: list[Mention], a: int, b: int) -> bool:
 
 
 def _clean_label(raw: str) -> str:
-    label = clean_phrase(raw)
+    label = clean_phrase(raw).strip('"“”\'')
     label = re.sub(r"^(?:the|a|an)\s+", "", label, flags=re.I)
     return label.strip(" ,:")
 
@@ -205,10 +228,14 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         if re.search(r"randomi|allocat|assign", conn):
             # only an arm when a second arm size follows in the same sentence
             end = sents[si].end if si >= 0 else m.end() + 200
-            if not re.match(r"\s*(?:,|;|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", flow[m.end():end], re.I):
+            if not re.match(r"[^.;]{0,60}?(?:,|;|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", flow[m.end():end], re.I):
                 continue
-        if conn in ("to", "on", "with") and not out:
+        has_people = re.search(PEOPLE, m.group(0)[len(m.group("n")):m.start("conn") - m.start()], re.I) is not None
+        continuing = bool(out) and out[-1].sentence == si
+        if conn in ("to", "on", "with") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
+        if not has_people and not continuing and not re.search(r"randomi|allocat|assign", conn):
+            continue  # '12 in the placebo group' is an outcome count, not an arm size
         out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(m.group(0))))
     return out
 
@@ -251,7 +278,7 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
-        n = int(m.group("n") or m.group("n2") or m.group("n3"))
+        n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))

@@ -51,6 +51,7 @@ ENROLLED_RES = [
                + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,60}?\s)?(?:received|were\s+given|were\s+treated\s+with)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?)\s", re.I),
     re.compile(r"\bThe study included (?P<n>" + COUNT + r")\b", re.I),
+    re.compile(r"\b(?:all\s+|eligible\s+)?" + PEOPLE + r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[;,)]", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate|completed the (?:study|trial))\b", re.I),
 ]
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
