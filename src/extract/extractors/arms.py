@@ -35,7 +35,7 @@ PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z
 NUM_FIRST_RE = re.compile(
     r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?P<conn>(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
     r"(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|(?:were\s+)?given|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?P<label>[^,;.()]{2,80}?)(?=\s*(?:,|;|\.|\(|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
+    r"(?P<label>[^,;.()]{2,80}?)(?=\s*(?:,|;|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
     re.I,
 )
 RESPECTIVELY_RE = re.compile(
@@ -50,7 +50,7 @@ RESPECTIVELY_PAREN_RE = re.compile(
 EACH_RE = re.compile(
     r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>\d+)\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
-    r"\bof\s+(?P<n3>\d+)\s+each\b|^\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\))",
+    r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\))",
     re.I,
 )
 _K = {"two": 2, "three": 3, "four": 4}
@@ -87,6 +87,7 @@ class Mention:
     sentence: int
     dose: str | None = None
     route: str | None = None
+    context: str = ""  # the words around the mention (for the arm's role)
 
 
 def _route(s: str) -> str | None:
@@ -100,12 +101,18 @@ def doc_routes(mt: str) -> set[str]:
     return {name for name, pat in ROUTES.items() if re.search(pat, mt, re.I)}
 
 
-def role_of(labels: list[str]) -> str:
+ACTIVE_CONTROL_RE = re.compile(r"\b(?:standard|conventional|usual|routine|current|traditional)\b(?!\s+care)", re.I)
+COMPARATOR_RE = re.compile(r"\b(?:compared\s+(?:with|to)|comparison\s+with|versus|vs\.?|than)\s+(?:the\s+)?(?P<x>[A-Za-z][\w-]+)", re.I)
+
+
+def role_of(labels: list[str], context: str = "") -> str:
     joined = " ".join(labels)
-    if PLACEBO_RE.search(joined):
+    if PLACEBO_RE.search(joined) or re.search(r"\b(?:normal\s+saline|dextrose|sham|placebo)\b", context, re.I):
         return "placebo"
     if CONTROL_RE.search(joined):
         return "control"
+    if ACTIVE_CONTROL_RE.search(joined):
+        return "active-control"
     return "experimental"
 
 
@@ -115,7 +122,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     for m in N_RE.finditer(flow):
         si = next((k for k, s in enumerate(sents) if s.start <= m.start() < s.end), -1)
         lo = max(prev_end, sents[si].start if si >= 0 else 0, m.start() - 160)
-        window = flow[lo:m.start()].rstrip()
+        window = flow[lo:m.start()].rstrip().rstrip(",;").rstrip()
         parens: list[str] = []
         while window.endswith(")"):
             depth, k = 0, len(window) - 1
@@ -145,11 +152,16 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
             if dm and dose is None:
                 dose = flatten_exponent(dm.group(0))
         label = clean_phrase(label)
+        if re.search(r"%|=|\b[Pp]\s*[<>=]|^[+±-]?\d", label) or not re.search(r"[A-Za-z]{2}", label):
+            continue  # a result fragment ('+5.3% p = 0.04; n = 10'), not an arm label
         if not label or POPULATION_LABEL_RE.match(label) and not re.search(r"group|arm|placebo|control", label, re.I):
             continue
+        if re.search(r"\b(?:groups|arms)$", label, re.I):
+            continue  # 'divided into three groups (n = 30)': sizes per group, handled by _each
         start = lo + window.index(raw, cut) if raw else m.start()
         n = int((m.group("n") or m.group("n2") or m.group("n3")).replace(",", ""))
-        out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens))))
+        out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
+                           context=window + " " + " ".join(parens)))
     out += _n_label(flow, sents, out)
     out += _bare_and_pairs(flow, sents, out)
     out += _num_first(flow, sents, out)
@@ -234,9 +246,15 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         continuing = bool(out) and out[-1].sentence == si
         if conn in ("to", "on", "with") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
-        if not has_people and not continuing and not re.search(r"randomi|allocat|assign", conn):
+        if not has_people and not continuing and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn):
             continue  # '12 in the placebo group' is an outcome count, not an arm size
         out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(m.group(0))))
+        # an elided verb continues the list: '32 receiving PCR and 33 PCR-B'
+        e = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>\d[\d,]*)\s+(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s*(?=[.;,)]|$)",
+                     flow[m.end():])
+        if e and not re.match(r"(?:" + PEOPLE + r"|to|in|with|on)\b", e.group("label"), re.I):
+            a = m.end() + e.start()
+            out.append(Mention(_clean_label(e.group("label")), int(e.group("n").replace(",", "")), a, m.end() + e.end(), "text", si))
     return out
 
 
@@ -327,12 +345,13 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         elif not defining or m.source == "text" and m.sentence not in by_sent.get(defining[0].sentence, []):
             groups.append([m])
     arms = []
+    groups_by_id: dict[str, list[Mention]] = {}
     for k, g in enumerate(sorted(groups, key=lambda g: min(x.start for x in g if x.source == "text") if any(x.source == "text" for x in g) else g[0].start), 1):
         texts = [x for x in g if x.source == "text"]
         tables_ = [x for x in g if x.source == "table"]
         first = texts[0] if texts else g[0]
         label = tables_[0].label if tables_ else first.label
-        role = role_of([x.label for x in g])
+        role = role_of([x.label for x in g], " ".join(x.context for x in texts))
         intervention = texts[0].label if texts else None
         dose = next((x.dose for x in texts if x.dose), None) if role == "experimental" else None
         route = next((x.route for x in texts if x.route), None) or only_route
@@ -345,8 +364,18 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
                 aliases.add(" ".join(w[-2:]).rstrip("s"))
         if role == "placebo":
             aliases.add("placebo")
+        groups_by_id[f"a{k}"] = g
         arms.append(Arm(f"a{k}", label, role, first.n, intervention, dose, route,
                         evidence(doc, first.start, first.end), aliases=tuple(sorted(aliases))))
+    # two active arms: the comparator named in the title or first sentences is the active control
+    if len(arms) >= 2 and all(a.role == "experimental" for a in arms):
+        head = mt[:600]
+        comps = {m.group("x").lower() for m in COMPARATOR_RE.finditer(head)}
+        ctx = {a.arm_id: " ".join(x.context + " " + x.label for x in groups_by_id[a.arm_id]).lower() for a in arms}
+        hits = [a for a in arms if any(re.search(rf"\b{re.escape(c)}\b", ctx[a.arm_id]) for c in comps)]
+        if hits and len(hits) < len(arms):
+            arms = [Arm(a.arm_id, a.label, "active-control", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
+                    if a in hits else a for a in arms]
     if len(arms) == 1 and single_arm:
         a = arms[0]
         arms[0] = Arm(a.arm_id, a.label, "single", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)

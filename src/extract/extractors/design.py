@@ -133,7 +133,8 @@ def allocation_ratio(mt: str) -> Found | None:
 
 def registry_ids(mt: str) -> list[Found]:
     seen: dict[str, Found] = {}
-    for m in re.finditer(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]*\d)\b", mt):
+    for m in re.finditer(r"\b(?:NCT\d{8}|ISRCTN\s?\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]*\d|KCT\d{7}|DRKS\d{8}|UMIN\d{9}|"
+                         r"IRCT\d{6,}N\d+|NTR\d{3,5}|PACTR\d{15}|CTRI/\d{4}/\d+/\d+|JPRN-[A-Z]+\d+|EUCTR\d{4}-\d{6}-\d{2})\b", mt):
         seen.setdefault(m.group(0), Found(m.group(0), m.start(), m.end()))
     for m in EUDRACT_NEAR_RE.finditer(mt):
         seen.setdefault(m.group("id"), Found(m.group("id"), m.start("id"), m.end("id")))
