@@ -246,7 +246,8 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         continuing = bool(out) and out[-1].sentence == si
         if conn in ("to", "on", "with") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
-        if not has_people and not continuing and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn):
+        after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\s*,\s*$", flow[max(0, m.start() - 60):m.start()], re.I)
+        if not has_people and not continuing and not after_total and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn):
             continue  # '12 in the placebo group' is an outcome count, not an arm size
         out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(m.group(0))))
         # an elided verb continues the list: '32 receiving PCR and 33 PCR-B'

@@ -20,8 +20,9 @@ BLIND_RES = [
     ("triple", re.compile(r"\btriple[- ](?:blind|mask)", re.I)),
     ("double", re.compile(r"\bdouble[- ]?(?:blind|mask|dummy)", re.I)),
     ("single", re.compile(r"\bsingle[- ](?:blind|mask)", re.I)),
-    ("open", re.compile(r"\bopen[- ]label\b|\bunblinded\b|\bnon-?blinded\b|\bMasking:?\s*None\b", re.I)),
-    ("blinded", re.compile(r"\bblinded\b|\bmasked\b", re.I)),
+    ("open", re.compile(r"\bopen[- ]label\b|\bunblinded\b|\bnon-?blinded\b|\bMasking:?\s*None\b|"
+                        r"\b[Oo]pen,?\s+(?:[\w-]+,?\s+){0,2}?(?:randomi[sz]ed|controlled)\b[^.]{0,30}?\b(?:trial|study)\b")),
+    ("blinded", re.compile(r"\bblinded\b|\bmasked\b|\bblind\s+to\b", re.I)),
 ]
 PLACEBO_RE = re.compile(r"\bplacebo\b|\bsham\b", re.I)
 PHASE_RE = re.compile(r"\bphase\s+(?P<p>(?:IV|I{1,3}|[1-4])(?:[abAB])?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)\b", re.I)
@@ -41,18 +42,21 @@ ENROLLED_RES = [
     re.compile(r"\b(?P<n>\d+)\s+participants in \d+ patient groups?\b", re.I),
     re.compile(r"\bA total of (?P<n>" + COUNT + r")\s+" + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:we\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|enrolled|recruited|included|studied)\s+(?:[\w-]+,\s+)?(?:a total of\s+)?(?P<n>" + COUNT + r")\s*,?\s+"
-               + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
+               + _W + r"{0,10}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:study|trial),\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate|completed the (?:study|trial))\b", re.I),
+    re.compile(r"(?<![\w.,/])(?P<n>" + COUNT + r")\s+(?:took part|participated|agreed to participate)\b", re.I),
+    re.compile(r"\b(?:study|trial)\s+(?:consisted\s+of|comprised|comprising|included|including|involved|involving|enrolled)\s+(?P<n>" + COUNT + r")\s+"
+               + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,200}?\s)?(?:were|was|had\s+been)\s+"
                r"(?:then\s+|subsequently\s+|prospectively\s+)?" + _ENTER + r"\b", re.I),
     re.compile(r"\b(?:Of|Among)\s+(?:the\s+)?(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:who\s+were\s+|were\s+)?(?:randomi[sz]ed|enrolled|recruited|included)\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?(?:" + PEOPLE + r"|dyads|couples|families|pairs)\s+(?:were\s+)?(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
     re.compile(r"\b(?:trial|study)\s+(?:was\s+)?(?:performed|conducted|carried out)?\s*(?:of|in|on|among|involving|including|enrolling)\s+(?P<n>" + COUNT + r")\s+"
                + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,60}?\s)?(?:received|were\s+given|were\s+treated\s+with)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?)\s", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,120}?\s)?(?:receiv\w*|were\s+given|were\s+treated\s+with)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?)\s", re.I),
     re.compile(r"\bThe study included (?P<n>" + COUNT + r")\b", re.I),
     re.compile(r"\b(?:all\s+|eligible\s+)?" + PEOPLE + r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[;,)]", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate|completed the (?:study|trial))\b", re.I),
 ]
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
@@ -151,8 +155,15 @@ def total_enrolled(mt: str) -> Found | None:
             sent_start = max(mt.rfind(". ", 0, m.start()), mt.rfind("\n", 0, m.start())) + 1
             if PLANNED_RE.search(mt[sent_start:m.end()]):
                 continue
-            if re.match(r"[^.;]{0,60}?(?:,|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", mt[m.end():], re.I):
+            if re.search(r"randomi|allocat|assign|divided", m.group(0), re.I) and re.match(
+                    r"[^.;]{0,60}?(?:,|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", mt[m.end():], re.I):
                 continue  # '874 participants were allocated to the intervention and 1,410 to usual care'
+            if re.match(r"\s+and\s+(?:" + COUNT + r")\s+" + PEOPLE, mt[m.end("n"):][len(re.match(r"\s+\S+", mt[m.end("n"):]).group(0)):] if re.match(r"\s+\S+", mt[m.end("n"):]) else "", re.I):
+                continue  # '28 men and 43 women enrolled': a breakdown, not the total
+            sent_end = mt.find(". ", m.end())
+            if re.search(r"\b(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
+                         mt[m.end():sent_end if sent_end > 0 else m.end() + 120][:120], re.I) and not re.search(_ENTER, m.group(0), re.I):
+                continue  # 'A total of 571 participants completed the follow-up': completers, not enrolment
             return Found(n, m.start(), m.end())
     return None
 

@@ -10,7 +10,7 @@ from .common import NUM
 # numbers with thousands separators ('205,618') as well as plain ones
 TNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")"
 CI_RE = re.compile(
-    r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*(?:CI|CrI|confidence\s+intervals?|credible\s+intervals?)\s*"
+    r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)\s*"
     r"(?:[:,=]\s*|of\s+|was\s+|from\s+)?[\[(]?\s*"
     r"(?P<lo>-?\s?" + TNUM + r")\s*\.?\s*(?:to|–|—|-|,|;|and)\s*(?P<hi>-?\s?" + TNUM + r")(?![\d,]*\d)",
     re.I,

@@ -11,7 +11,7 @@ from .common import Segment, evidence, norm_key, timepoints_in
 _EP = r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?|objectives?)"
 PRIMARY_APPOS_RE = re.compile(rf"\bprimary\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
 PRIMARY_COPULA_RE = re.compile(
-    rf"\bprimary\s+{_EP}\s+(?:was|were|is|:)\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    rf"\bprimary\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial))?\s+(?P<cop>was|were|is|:)\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
@@ -79,6 +79,18 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
             sent = sentence_at(m.start())
             found.append((m.start("name"), m.end("name"), clean_phrase(doc.text[m.start("name"):m.end("name")]),
                           "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
+            if rx is PRIMARY_COPULA_RE and m.group("cop") == "were":
+                # 'The primary outcomes were X ... and the proportion of Y at week 16'
+                end = flow.find(".", m.end())
+                rest = flow[m.end():end if end > 0 else len(flow)]
+                for a in re.finditer(r",?\s+and\s+the\s+(?=\w)", rest):
+                    tail = rest[a.end():]
+                    cut = re.search(r"\s+(?:at|over|during|after)\s+(?:week|month|day|year|\d)|[.;]|$", tail)
+                    nm = tail[: cut.start()].strip()
+                    if nm and len(nm.split()) >= 2:
+                        s0 = m.end() + a.end()
+                        found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
+                    break
     for m in SECONDARY_RE.finditer(flow):
         lst = m.group("list")
         tail = TP_TAIL_RE.search(lst)

@@ -18,18 +18,22 @@ P_RE = re.compile(
     r"(?<![A-Za-z0-9\-])(?P<label>[Pp](?:\s*-?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference))?"
     r"(?:\s*\((?:two|one)[- ]sided\))?)"
     r"(?:"
-    r"\s*(?:of|was|were|is|:)?\s*(?P<op>[<>]\s*=|=\s*[<>]|[<>=≤≥⩽⩾])\s*(?P<val>" + _SCI + r")"
+    r"\s*(?:of|was|were|is|:)?\s*(?P<op>[<>]\s*=|=\s*[<>]|[<>=≤≥⩽⩾]|(?:less|lower|smaller)\s+than|(?:greater|higher|more)\s+than)\s*(?P<val>" + _SCI + r")"
     r"(?:\s*(?:–|-|to)\s*(?P<val2>" + _SCI + r"))?"
     r"|\s*(?:=|:|was|were|is)?\s*(?P<ns>NS\b|n\.\s?s\.|not\s+significant|non-?significant)"
     r")",
 )
 _OPS = {"=": "=", "<": "<", ">": ">", "≤": "<=", "⩽": "<=", "≥": ">=", "⩾": ">=", "<=": "<=", ">=": ">=",
-        "=<": "<=", "=>": ">="}
+        "=<": "<=", "=>": ">=", "lessthan": "<", "lowerthan": "<", "smallerthan": "<", "greaterthan": ">",
+        "higherthan": ">", "morethan": ">"}
+# 'p = 0.025, 0.007, and 0.009': further values after one 'p ='
+LIST_TAIL_RE = re.compile(r"\s*,\s*(?:and\s+)?(?P<v>0?\.\d+|1\.0+)(?![\d.])")
 THRESHOLD_RE = re.compile(
     r"considered\s+(?:to\s+be\s+)?(?:statistically\s+)?significan|regarded\s+as\s+(?:statistically\s+)?significan|"
     r"deemed\s+(?:statistically\s+)?significan|significance\s+(?:level|threshold|was\s+set|was\s+defined)|"
     r"level\s+of\s+(?:statistical\s+)?significance|statistical\s+significance\s+was\s+(?:set|defined|accepted)|"
-    r"\balpha\b|α\s*=|significant\s+(?:if|when)\b|set\s+at\b|was\s+used\s+to\s+(?:indicate|denote)",
+    r"\balpha\b|α\s*=|significant\s+(?:if|when)\b|set\s+at\b|was\s+used\s+to\s+(?:indicate|denote)|"
+    r"were\s+(?:included|entered|retained|selected)\s+(?:in|into|for)\s+(?:the\s+)?(?:multivariate|multivariable|regression|final|logistic|multiple|model)",
     re.I,
 )
 
@@ -70,6 +74,11 @@ def find_pvalues(mt: str, text: str | None = None) -> list[PMention]:
             # a range of p-values ('P < 0.0001–0.0107'): the bound that holds for all of them
             v, op = max(v, v2), "<="
         out.append(PMention(m.start(), m.end(), op, v, (text or mt)[m.start():m.end()]))
+        if op == "=" and not m.group("val2"):
+            pos = m.end()
+            while (t := LIST_TAIL_RE.match(mt, pos)) is not None:
+                out.append(PMention(t.start("v"), t.end("v"), "=", float(t.group("v")), (text or mt)[t.start("v"):t.end("v")]))
+                pos = t.end()
     return out
 
 
