@@ -14,6 +14,15 @@ from extract.parse.normalize import match_text
     ("mean difference \u22122.0 (95% CI \u22129.1 to 9.0)", -2.0, -9.1, 9.0, "mean difference"),  # U+2212
     ("OR 2.4 [95% CI 0.48; 10.12]", 2.4, 0.48, 10.12, "odds ratio"),
     ("HR 0.80 (95% CI 0.70–0.91)", 0.80, 0.70, 0.91, "hazard ratio"),
+    ("hazard ratio 2.2, 95% C.I. 1.2–4.0", 2.2, 1.2, 4.0, "hazard ratio"),
+    ("LS mean difference 0.00 (95% confidence interval (CI) −0.08 to 0.07)%", 0.0, -0.08, 0.07, "mean difference"),
+    ("(odds ratio [OR] = 1.82, 95% confidence interval CI = 1.24–2.67, p = .002)", 1.82, 1.24, 2.67, "odds ratio"),
+    ("(difference 0.38, 95% CI –1.96 to 3.20, P=.64)", 0.38, -1.96, 3.20, "mean difference"),  # en dash as minus
+    ("RD 9.5%, 95% CI 2.8%–16%", 9.5, 2.8, 16.0, "risk difference"),
+    ("[HR (95% CI): 1.41 (1.002, 1.996), P = 0.0049]", 1.41, 1.002, 1.996, "hazard ratio"),
+    ("(Hazard Ratio[95%CI] = 2.171 [1.545–3.051], p<0.0001)", 2.171, 1.545, 3.051, "hazard ratio"),
+    ("(hazard ratio [HR], 0.76; P = .002; 95% confidence interval [CI], 0.64-0.91)", 0.76, 0.64, 0.91, "hazard ratio"),
+    ("(mean difference £24, [95%CI = −£100, £147, p = 0.707])", 24.0, -100.0, 147.0, "mean difference"),
 ])
 def test_ci_forms(text, est, lo, hi, etype):
     (ci,) = find_cis(match_text(text))

@@ -181,6 +181,8 @@ def _n_label(flow: str, sents: list[Segment], have: list[Mention]) -> list[Menti
             continue
         if not m.group("eq") and not m.group("people") and not label[0].isupper():
             continue
+        if re.match(r"(?:IU|mg|µg|μg|mcg|g|ml|mL|units?|mmol|Gy|cGy|kcal)\b", label):
+            continue  # '800 IU group' names a dose, the number is not the arm's size
         out.append(Mention(label, int(m.group("n").replace(",", "")), m.start(), m.end(), "text", _sentence_of(sents, m.start())))
     return out
 

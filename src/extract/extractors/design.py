@@ -44,7 +44,7 @@ ENROLLED_RES = [
     re.compile(r"\b(?:we\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|enrolled|recruited|included|studied)\s+(?:[\w-]+,\s+)?(?:a total of\s+)?(?P<n>" + COUNT + r")\s*,?\s+"
                + _W + r"{0,10}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:study|trial),\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate|completed the (?:study|trial))\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate)\b", re.I),
     re.compile(r"(?<![\w.,/])(?P<n>" + COUNT + r")\s+(?:took part|participated|agreed to participate)\b", re.I),
     re.compile(r"\b(?:study|trial)\s+(?:consisted\s+of|comprised|comprising|included|including|involved|involving|enrolled)\s+(?P<n>" + COUNT + r")\s+"
                + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
@@ -151,6 +151,14 @@ def total_enrolled(mt: str) -> Found | None:
         for m in pat.finditer(mt):
             n = to_int(m.group("n"))
             if n is None or n < 2 or (1900 <= n <= 2100 and not m.group("n").isdigit() is False and re.match(r"\d{4}$", m.group("n"))):
+                continue
+            phrase = mt[m.end("n"):m.end()]
+            if re.search(r"\d|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?)\b",
+                         phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I):
+                continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
+            if re.match(r"[^.;]{0,25}?\b(?:in\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
+                continue  # 'Seventeen patients in each group', '15 patients in the control group': one arm, not the total
+            if re.search(r"\b(?:excluded|withdr[ae]w|lost|discontinued)\b", m.group(0), re.I):
                 continue
             sent_start = max(mt.rfind(". ", 0, m.start()), mt.rfind("\n", 0, m.start())) + 1
             if PLANNED_RE.search(mt[sent_start:m.end()]):

@@ -9,14 +9,25 @@ from .common import NUM
 
 # numbers with thousands separators ('205,618') as well as plain ones
 TNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")"
+# a bound as written: sign (hyphen, en dash or minus used as minus), currency, number, percent
+SIGNED = r"(?:[-–−]\s?)?[£$€]?\s?" + TNUM + r"(?:\s?%)?"
+_UNIT = r"(?:\s?(?:%|[A-Za-zµμ/]{1,8}(?:\s?[A-Za-z]{1,4})?))?"
+CI_LABEL = r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)"
+# '95% CI −9.1 to 9.0', '95% confidence interval (CI): 0.48–4.63', '(95 % confidence interval (CI); 29.0–46.2 %)'
 CI_RE = re.compile(
-    r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)\s*"
-    r"(?:[:,=]\s*|of\s+|was\s+|from\s+)?[\[(]?\s*"
-    r"(?P<lo>-?\s?" + TNUM + r")\s*\.?\s*(?:to|–|—|-|,|;|and)\s*(?P<hi>-?\s?" + TNUM + r")(?![\d,]*\d)",
+    r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*" + CI_LABEL + r"(?:\s*[\(\[]\s*(?:CI|C\.I\.)\s*[\)\]])?(?:\s+CI\b)?"
+    r"(?:\s+for\s+(?:the\s+)?[^:=;,()\[\]\d]{0,60}?)?\s*(?:[:,;=]\s*|of\s+|was\s+|from\s+)*[\[(]?\s*"
+    r"(?P<lo>" + SIGNED + r")" + _UNIT + r"\s*\.?\s*(?:to|–|—|-|,|;|and)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)",
+    re.I,
+)
+# the estimate after a '(95% CI)' label: 'HR (95% CI): 1.41 (1.002, 1.996)', 'Hazard Ratio[95%CI] = 2.171 [1.545–3.051]'
+CI_AFTER_RE = re.compile(
+    r"[\(\[]\s*(?P<level>\d{2}(?:\.\d+)?)\s*%\s*" + CI_LABEL + r"\s*[\)\]]\s*(?::|=|was|were|of|,)?\s*"
+    r"(?P<est>" + SIGNED + r")" + _UNIT + r"\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,|;)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]",
     re.I,
 )
 EST_BEFORE_RE = re.compile(
-    r"(?<![\d.,])(?P<est>-?" + TNUM + r")\s*(?P<unit>%|[A-Za-zµμ/][A-Za-zµμ/0-9]*(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
+    r"(?<![\d.,])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>%|[A-Za-zµμ/][A-Za-zµμ/0-9]*(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
 )
 # a number that is an SD, a denominator, a p-value or a standard error is not the estimate
 NOT_EST_BEFORE_RE = re.compile(r"(?:±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\bSE\s*|\bSD\s*)\s*$")
@@ -43,32 +54,51 @@ class CIMention:
     high: float
 
 
+def _etype(ctx: str) -> str | None:
+    """The estimate type named nearest before the estimate."""
+    etype, best = None, -1
+    for pat, name in TYPES:
+        for tm in re.finditer(pat, ctx):
+            if tm.start() > best:
+                best, etype = tm.start(), name
+    return etype
+
+
 def _f(s: str) -> float:
-    return float(s.replace(" ", "").replace(",", ""))
+    """'−9.1' / '–460' / '−£100' / '2.5%' / '26,600' -> float."""
+    t = re.sub(r"[\s,£$€%]", "", s).replace("–", "-").replace("−", "-")
+    return float(t)
 
 
 def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
     """CI mentions; `floor` bounds how far back an estimate or its type may be looked for."""
-    out = []
+    out: list[CIMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in CI_AFTER_RE.finditer(mt):
+        ctx = mt[max(floor, m.start() - 80):m.start("est")]
+        out.append(CIMention(m.start(), m.end(), _f(m.group("est")), _etype(ctx), float(m.group("level")),
+                             _f(m.group("lo")), _f(m.group("hi"))))
+        taken.append((m.start(), m.end()))
     for m in CI_RE.finditer(mt):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         lo, hi = _f(m.group("lo")), _f(m.group("hi"))
         lo_s = max(floor, m.start() - 40)
         before = mt[lo_s:m.start()]
         em = EST_BEFORE_RE.search(before)
-        est, start = None, m.start()
         if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
-            em = None
+            # the number just before is a p-value ('HR, 0.76; P = .002; 95% CI ...'): look past it
+            pm = re.search(r"[;,]?\s*\b[Pp]\s*[=<>≤≥]\s*" + NUM + r"\s*[;,]?\s*$", before)
+            em = EST_BEFORE_RE.search(before[: pm.start()] + " ") if pm else None
+            if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
+                em = None
+        est, start = None, m.start()
         if em:
             est = _f(em.group("est"))
             start = lo_s + em.start("est")
-        ctx = mt[max(floor, start - 80):start]
-        etype = None
-        best = -1
-        for pat, name in TYPES:
-            for tm in re.finditer(pat, ctx):
-                if tm.start() > best:
-                    best, etype = tm.start(), name
+        etype = _etype(mt[max(floor, start - 80):start])
         if etype is None and est is not None and em and em.group("unit"):
             etype = "mean difference"
         out.append(CIMention(start, m.end(), est, etype, float(m.group("level")), lo, hi))
+    out.sort(key=lambda c: c.start)
     return out
