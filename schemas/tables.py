@@ -71,6 +71,8 @@ class TrialsModel(_Evidence):
     total_enrolled: Series[pd.Int64Dtype] = pa.Field(ge=0, **OPT, description="Total enrolled as the text states it (need not equal the sum of arm n).")
     follow_up: Series[str] = pa.Field(**OPT, description="Longest follow-up stated, e.g. '3 years'.")
     condition: Series[str] = pa.Field(**OPT, description="Condition of the participants, as written.")
+    crossover: Series[pd.BooleanDtype] = pa.Field(**OPT, description="Crossover design (extra column): True when stated, False for other randomised trials.")
+    cluster_randomized: Series[pd.BooleanDtype] = pa.Field(**OPT, description="Clusters (practices, schools, villages...) were randomised (extra column).")
 
 
 class ArmsModel(_Evidence):

@@ -23,6 +23,8 @@ from extract.parse.normalize import match_text
     ("(Hazard Ratio[95%CI] = 2.171 [1.545–3.051], p<0.0001)", 2.171, 1.545, 3.051, "hazard ratio"),
     ("(hazard ratio [HR], 0.76; P = .002; 95% confidence interval [CI], 0.64-0.91)", 0.76, 0.64, 0.91, "hazard ratio"),
     ("(mean difference £24, [95%CI = −£100, £147, p = 0.707])", 24.0, -100.0, 147.0, "mean difference"),
+    ("(mean difference -1.1, 95% CI -1.9 to -0.3; P = 0.008)", -1.1, -1.9, -0.3, "mean difference"),  # 'to' is no unit
+    ("adjusted difference 0.70 mmHg, 95%CI -1.05 mmHg to 2.45 mmHg", 0.70, -1.05, 2.45, "mean difference"),
 ])
 def test_ci_forms(text, est, lo, hi, etype):
     (ci,) = find_cis(match_text(text))

@@ -72,6 +72,9 @@ class Document:
     # Tables already recognised by the parser (PDF geometry), with offsets into `text`; tables
     # flattened into plain text are found later by extractors.tables.
     tables: tuple["Table", ...] = ()
+    # Problems met while reading that did not stop it (e.g. PDF pages without a text layer); the
+    # pipeline records each as a `parse` error, so the document is `partial`.
+    warnings: tuple[str, ...] = ()
 
     @property
     def n_pages(self) -> int | None:
@@ -111,6 +114,8 @@ class Trial:
     follow_up: str | None
     condition: str | None
     evidence: Evidence
+    crossover: bool | None = None
+    cluster_randomized: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,8 @@ def _title(doc: Document) -> str | None:
 def extract_document(doc: Document) -> DocumentResult:
     """All extractors over one Document."""
     errors: list[StageError] = []
+    # problems the parser met but read past (PDF pages without a text layer): the document is partial
+    errors.extend(StageError("parse", w) for w in doc.warnings)
 
     def stage(name: str, fn: Callable[[], T], default: T) -> T:
         try:
@@ -136,6 +138,9 @@ def extract_document(doc: Document) -> DocumentResult:
                 total_enrolled=tot, follow_up=design.follow_up(flat), condition=design.condition(flat),
             )
             vals = {k: (f.value if f else None) for k, f in found.items()}
+            rnd = vals["randomized"]
+            vals["crossover"] = True if design.crossover(flat) else (False if rnd else None)
+            vals["cluster_randomized"] = True if design.cluster(flat) else (False if rnd else None)
             single = bool(sa)
             if single and vals["placebo_controlled"] is None:
                 vals["placebo_controlled"] = False
@@ -166,9 +171,10 @@ def extract_document(doc: Document) -> DocumentResult:
             p_text=p.text if p else None, is_threshold=st.is_threshold, source="text",
             evidence=stats_x.as_evidence(doc, st), p_start=p.start if p else None, p_end=p.end if p else None)))
     for d in tstat_d:
-        rows.append((d["evidence"].char_start, dict(
+        # defaults first: a table row may carry its own estimate/CI (effect columns) and p span
+        rows.append((d["evidence"].char_start, {**dict(
             endpoint_id=None, estimate=None, estimate_type=None, ci_level=None, ci_low=None, ci_high=None,
-            is_threshold=False, source="table", p_start=d["evidence"].char_start, p_end=d["evidence"].char_end, **d)))
+            is_threshold=False, source="table", p_start=d["evidence"].char_start, p_end=d["evidence"].char_end), **d}))
     rows.sort(key=lambda r: r[0])
     statistics = tuple(Statistic(stat_id=f"s{k}", **{kk: vv for kk, vv in d.items() if kk not in ("p_start", "p_end")})
                        for k, (_, d) in enumerate(rows, 1))

@@ -24,6 +24,9 @@ BLIND_RES = [
                         r"\b[Oo]pen,?\s+(?:[\w-]+,?\s+){0,2}?(?:randomi[sz]ed|controlled)\b[^.]{0,30}?\b(?:trial|study)\b")),
     ("blinded", re.compile(r"\bblinded\b|\bmasked\b|\bblind\s+to\b", re.I)),
 ]
+CROSSOVER_RE = re.compile(r"\bcross-?\s?over\b", re.I)
+CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|RCT)\b|\b(?:clusters|practices|schools|villages|communities|parishes|"
+                        r"wards|households)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", re.I)
 PLACEBO_RE = re.compile(r"\bplacebo\b|\bsham\b", re.I)
 PHASE_RE = re.compile(r"\bphase\s+(?P<p>(?:IV|I{1,3}|[1-4])(?:[abAB])?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)\b", re.I)
 MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmulticent(?:re|er)\b", re.I)
@@ -104,6 +107,16 @@ def blinding(mt: str) -> Found | None:
 
 def single_arm(mt: str) -> Found | None:
     m = SINGLE_ARM_RE.search(mt)
+    return Found(True, m.start(), m.end()) if m else None
+
+
+def crossover(mt: str) -> Found | None:
+    m = CROSSOVER_RE.search(mt)
+    return Found(True, m.start(), m.end()) if m else None
+
+
+def cluster(mt: str) -> Found | None:
+    m = CLUSTER_RE.search(mt)
     return Found(True, m.start(), m.end()) if m else None
 
 

@@ -17,7 +17,9 @@ OWN_TRIAL_RE = re.compile(
     r"\bsingle[- ]arm\b[^.]{0,60}?\b(?:study|trial)\b|\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,3}?(?:design|intervention)\b|"
     r"\bwe (?:randomly )?(?:randomi[sz]ed|assigned|allocated|enrolled|recruited)\b|"
     r"\b(?:this|a|the present|our)\s+(?:[\w-]+\s+){0,4}?(?:randomi[sz]ed|controlled|placebo-controlled|double-blind|open-label|crossover|cross-over)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
-    r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b|"
+    r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,7}?(?:trial|study)\b|"
+    r"\b(?:double|single|triple)[- ](?:blind(?:ed)?|mask(?:ed)?)\b[^.]{0,80}?\b(?:trial|study)\b|\bplacebo[- ]controlled\b[^.]{0,60}?\b(?:trial|study)\b|"
+    r"\bphase\s+(?:I{1,3}V?|IV|[1-4])[ab]?(?:/(?:I{1,3}|[1-4]))?\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
     r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", re.I)
 
 

@@ -11,7 +11,8 @@ from .common import NUM
 TNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")"
 # a bound as written: sign (hyphen, en dash or minus used as minus), currency, number, percent
 SIGNED = r"(?:[-–−]\s?)?[£$€]?\s?" + TNUM + r"(?:\s?%)?"
-_UNIT = r"(?:\s?(?:%|[A-Za-zµμ/]{1,8}(?:\s?[A-Za-z]{1,4})?))?"
+_UNIT = r"(?:\s?(?:%|(?!(?:to|and|or)\b)[A-Za-zµμ/]{1,8}(?:\s?(?!(?:to|and|or)\b)[A-Za-z]{1,4})?))?"  # never 'to'/'and'
+
 CI_LABEL = r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)"
 # '95% CI −9.1 to 9.0', '95% confidence interval (CI): 0.48–4.63', '(95 % confidence interval (CI); 29.0–46.2 %)'
 CI_RE = re.compile(

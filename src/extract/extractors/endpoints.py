@@ -8,13 +8,23 @@ from ..model import Document, Endpoint
 from ..parse.normalize import clean_phrase
 from .common import Segment, evidence, norm_key, timepoints_in
 
-_EP = r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?|objectives?)"
-PRIMARY_APPOS_RE = re.compile(rf"\bprimary\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
+_EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|objectives?|"
+       r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
+_PRIMARY = r"(?:primary|main)"
+PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
 PRIMARY_COPULA_RE = re.compile(
-    rf"\bprimary\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial))?\s+(?P<cop>was|were|is|:)\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    rf"\b{_PRIMARY}\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated))?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
+# 'HbA1c at 12 weeks was the primary outcome parameter.', 'X and Y were the main outcome measures.'
+PRIMARY_INVERTED_RE = re.compile(
+    rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:measured\s+as\s+|used\s+as\s+|chosen\s+as\s+)?"
+    rf"(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?)\b")
+# structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
+PRIMARY_HEADING_RE = re.compile(
+    r"(?:^|(?<=[.\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
+    r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})")
 SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
 SAFETY_RE = re.compile(
     r"\b(?:long-term\s+)?safety(?:\s+outcomes?|\s+end\s?points?)?(?:\s+of\s+[^.]{0,60}?)?\s+(?:was|were)\s+"
@@ -25,6 +35,15 @@ SAFETY_RE = re.compile(
 BULLET_HEAD_RE = re.compile(r"^\s*(?P<kind>Primary|Secondary|Safety)\s+(?:outcomes?|end\s?points?)(?:\s+measures?)?:?\s*$", re.I | re.M)
 BULLET_RE = re.compile(r"^\s*[•●▪◦*-]\s+(?P<name>[^:\n]+?)\s*:", re.M)
 TP_TAIL_RE = re.compile(r"\s+(?:at|during|over|after)\s+(?:\d|the\b).*$|\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and\s+\d+)?\s*[- ]?(?:months?|years?|weeks?|days?)\b.*$", re.S)
+
+
+def _split_semicolons(s: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r";", s):
+        out.append((s[pos:m.start()], pos))
+        pos = m.end()
+    out.append((s[pos:], pos))
+    return out
 
 
 def _split_list(s: str, base: int) -> list[tuple[str, int, int]]:
@@ -79,6 +98,17 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
             sent = sentence_at(m.start())
             found.append((m.start("name"), m.end("name"), clean_phrase(doc.text[m.start("name"):m.end("name")]),
                           "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
+            if rx is PRIMARY_COPULA_RE and re.match(r"\(\s*[1a]\s*\)", flow[m.start("name"):]):
+                # 'Primary end points were (1) ejection fraction ... and (2) myocardial vascularization'
+                found.pop()
+                end = flow.find(".", m.start("name"))
+                seg = flow[m.start("name"):end if end > 0 else len(flow)]
+                for it in re.finditer(r"\(\s*(?:\d|[a-z])\s*\)\s*(?P<x>[^()]+?)(?=\s*(?:,\s*)?(?:and\s+)?\(\s*(?:\d|[a-z])\s*\)|$)", seg):
+                    a = m.start("name") + it.start("x")
+                    x = it.group("x").rstrip(" ,;")
+                    x = re.split(r"\s+(?:as\s+(?:assessed|determined|measured)\s+by|at\s+\d)", x)[0]
+                    found.append((a, a + len(x), clean_phrase(doc.text[a:a + len(x)]), "primary", _timepoint(it.group("x"))))
+                continue
             if rx is PRIMARY_COPULA_RE and m.group("cop") == "were":
                 # 'The primary outcomes were X ... and the proportion of Y at week 16'
                 end = flow.find(".", m.end())
@@ -91,6 +121,19 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
                         s0 = m.end() + a.end()
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
+    for rx in (PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE):
+        for m in rx.finditer(flow):
+            name = m.group("name")
+            if rx is PRIMARY_INVERTED_RE and re.search(r"\b(?:analysis|results?|effect|difference)\b", name, re.I) and len(name.split()) > 8:
+                continue
+            parts = [(name, m.start("name"))]
+            if rx is PRIMARY_HEADING_RE:
+                parts = [(p, m.start("name") + off) for p, off in _split_semicolons(name)]
+            for part, off in parts:
+                part_s = part.strip()
+                if len(part_s) >= 3:
+                    a = off + (len(part) - len(part.lstrip()))
+                    found.append((a, a + len(part_s), clean_phrase(doc.text[a:a + len(part_s)]), "primary", _timepoint(part_s)))
     for m in SECONDARY_RE.finditer(flow):
         lst = m.group("list")
         tail = TP_TAIL_RE.search(lst)
