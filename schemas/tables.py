@@ -73,6 +73,7 @@ class TrialsModel(_Evidence):
     condition: Series[str] = pa.Field(**OPT, description="Condition of the participants, as written.")
     crossover: Series[pd.BooleanDtype] = pa.Field(**OPT, description="Crossover design (extra column): True when stated, False for other randomised trials.")
     cluster_randomized: Series[pd.BooleanDtype] = pa.Field(**OPT, description="Clusters (practices, schools, villages...) were randomised (extra column).")
+    planned_enrolment: Series[pd.Int64Dtype] = pa.Field(ge=0, **OPT, description="A planned/target number of participants ('will be enrolled'); never copied into total_enrolled (extra column).")
 
 
 class ArmsModel(_Evidence):

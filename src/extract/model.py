@@ -116,6 +116,7 @@ class Trial:
     evidence: Evidence
     crossover: bool | None = None
     cluster_randomized: bool | None = None
+    planned_enrolment: int | None = None
 
 
 @dataclass(frozen=True)

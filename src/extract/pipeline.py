@@ -16,6 +16,7 @@ from .extractors import arms as arms_x
 from .extractors import design, doctype, endpoints as endpoints_x, statistics as stats_x, tables as tables_x
 from .extractors.common import evidence, sentences
 from .extractors.tablerecords import table_records
+from .extractors.textmeasures import text_measurements
 from .model import Document, DocumentResult, Measurement, StageError, Statistic, Trial
 from .nlp import abbreviations
 from .parse.normalize import match_text
@@ -141,6 +142,8 @@ def extract_document(doc: Document) -> DocumentResult:
             rnd = vals["randomized"]
             vals["crossover"] = True if design.crossover(flat) else (False if rnd else None)
             vals["cluster_randomized"] = True if design.cluster(flat) else (False if rnd else None)
+            planned = design.planned_enrolment(flat)
+            vals["planned_enrolment"] = planned.value if planned else None
             single = bool(sa)
             if single and vals["placebo_controlled"] is None:
                 vals["placebo_controlled"] = False
@@ -179,7 +182,8 @@ def extract_document(doc: Document) -> DocumentResult:
     statistics = tuple(Statistic(stat_id=f"s{k}", **{kk: vv for kk, vv in d.items() if kk not in ("p_start", "p_end")})
                        for k, (_, d) in enumerate(rows, 1))
     p_spans = {f"s{k}": (d["p_start"], d["p_end"]) for k, (_, d) in enumerate(rows, 1)}
-    measurements = tuple(Measurement(**d) for d in meas_d)
+    text_meas = stage("text-measurements", lambda: text_measurements(doc, flat, sents, arms, endpoints), [])
+    measurements = tuple(Measurement(**d) for d in meas_d) + tuple(text_meas)
 
     status = "partial" if errors else "ok"
     return DocumentResult(

@@ -47,6 +47,9 @@ RESPECTIVELY_PAREN_RE = re.compile(
     r"(?P<labels>[^.;()]{3,160}?)\s*\(\s*(?:n\s*=\s*)?(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)",
     re.I,
 )
+# two sizes in one parenthesis after two labels: 'drug and placebo groups (n = 12 vs 14)'
+PAIR_N_RE = re.compile(
+    r"(?P<labels>[^.;()]{3,120}?)\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
 EACH_RE = re.compile(
     r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>\d+)\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
@@ -152,7 +155,8 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
             if dm and dose is None:
                 dose = flatten_exponent(dm.group(0))
         label = clean_phrase(label)
-        if re.search(r"%|=|\b[Pp]\s*[<>=]|^[+±-]?\d", label) or not re.search(r"[A-Za-z]{2}", label):
+        dose_label = re.match(r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU|ml|mL|units?)(?:/kg|/day|/m2)?\b", label)
+        if re.search(r"%|=|\b[Pp]\s*[<>=]", label) or (re.match(r"[+±-]?\d", label) and not dose_label) or not re.search(r"[A-Za-z]{2}", label):
             continue  # a result fragment ('+5.3% p = 0.04; n = 10'), not an arm label
         if not label or POPULATION_LABEL_RE.match(label) and not re.search(r"group|arm|placebo|control", label, re.I):
             continue
@@ -162,10 +166,10 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         n = int((m.group("n") or m.group("n2") or m.group("n3")).replace(",", ""))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
                            context=window + " " + " ".join(parens)))
+    out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
     out += _n_label(flow, sents, out)
     out += _bare_and_pairs(flow, sents, out)
     out += _num_first(flow, sents, out)
-    out += _respectively(flow, sents, out)
     out += _each(flow, sents, out)
     return out
 
@@ -272,6 +276,16 @@ def _split_labels(s: str) -> list[tuple[str, int]]:
 
 def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    for m in PAIR_N_RE.finditer(flow):
+        if _overlaps(have, m.start(), m.end()):
+            continue
+        labels_s = re.split(r"\b(?:to|into|between|in|of)\s+(?:the\s+)?", m.group("labels"))[-1]
+        labels_s = re.sub(r"\s+(?:groups|arms)\s*$", "", labels_s)
+        labels = _split_labels(labels_s)
+        if len(labels) == 2:
+            si = _sentence_of(sents, m.start())
+            for (lab, _), n in zip(labels, (m.group("a"), m.group("b"))):
+                out.append(Mention(_clean_label(lab), int(n.replace(",", "")), m.start(), m.end(), "text", si))
     for rx in (RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE):
         for m in rx.finditer(flow):
             if _overlaps(have + out, m.start(), m.end()):

@@ -158,6 +158,22 @@ def registry_ids(mt: str) -> list[Found]:
     return sorted(seen.values(), key=lambda f: f.start)
 
 
+PLANNED_N_RE = re.compile(
+    r"(?:\b(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,80}?\s)?will\s+be\s+(?:randomi[sz]ed|enrolled|recruited|included|allocated)|"
+    r"\b(?:planned|target(?:ed)?|anticipated)\s+(?:sample\s+size|enrol+ment|recruitment)(?:\s+(?:is|was|of))?\s*:?\s*(?P<n2>" + COUNT + r")|"
+    r"\bsample\s+size\s+of\s+(?P<n3>" + COUNT + r")|\b(?:aim|plan)s?\s+to\s+(?:recruit|enrol?l|randomi[sz]e)\s+(?P<n4>" + COUNT + r"))", re.I)
+
+
+def planned_enrolment(mt: str) -> Found | None:
+    """A planned/target number ('120 patients will be enrolled', 'planned enrollment: 700')."""
+    m = PLANNED_N_RE.search(mt)
+    if not m:
+        return None
+    g = next(k for k in ("n", "n2", "n3", "n4") if m.group(k))
+    n = to_int(m.group(g))
+    return Found(n, m.start(), m.end()) if n else None
+
+
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     for pat in ENROLLED_RES:
@@ -173,17 +189,17 @@ def total_enrolled(mt: str) -> Found | None:
                 continue  # 'Seventeen patients in each group', '15 patients in the control group': one arm, not the total
             if re.search(r"\b(?:excluded|withdr[ae]w|lost|discontinued)\b", m.group(0), re.I):
                 continue
-            sent_start = max(mt.rfind(". ", 0, m.start()), mt.rfind("\n", 0, m.start())) + 1
-            if PLANNED_RE.search(mt[sent_start:m.end()]):
+            sent_start = max(mt.rfind(". ", 0, m.start()), mt.rfind("; ", 0, m.start()), mt.rfind("\n", 0, m.start())) + 1
+            sent_end = mt.find(". ", m.end())
+            if PLANNED_RE.search(mt[sent_start:m.end()]) or re.search(r"\bwill\s+be\b", mt[m.end():sent_end if sent_end > 0 else len(mt)]):
                 continue
             if re.search(r"randomi|allocat|assign|divided", m.group(0), re.I) and re.match(
                     r"[^.;]{0,60}?(?:,|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", mt[m.end():], re.I):
                 continue  # '874 participants were allocated to the intervention and 1,410 to usual care'
             if re.match(r"\s+and\s+(?:" + COUNT + r")\s+" + PEOPLE, mt[m.end("n"):][len(re.match(r"\s+\S+", mt[m.end("n"):]).group(0)):] if re.match(r"\s+\S+", mt[m.end("n"):]) else "", re.I):
                 continue  # '28 men and 43 women enrolled': a breakdown, not the total
-            sent_end = mt.find(". ", m.end())
-            if re.search(r"\b(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
-                         mt[m.end():sent_end if sent_end > 0 else m.end() + 120][:120], re.I) and not re.search(_ENTER, m.group(0), re.I):
+            if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
+                        mt[m.end():m.end() + 80], re.I):
                 continue  # 'A total of 571 participants completed the follow-up': completers, not enrolment
             return Found(n, m.start(), m.end())
     return None

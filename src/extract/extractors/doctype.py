@@ -19,6 +19,7 @@ OWN_TRIAL_RE = re.compile(
     r"\b(?:this|a|the present|our)\s+(?:[\w-]+\s+){0,4}?(?:randomi[sz]ed|controlled|placebo-controlled|double-blind|open-label|crossover|cross-over)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
     r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,7}?(?:trial|study)\b|"
     r"\b(?:double|single|triple)[- ](?:blind(?:ed)?|mask(?:ed)?)\b[^.]{0,80}?\b(?:trial|study)\b|\bplacebo[- ]controlled\b[^.]{0,60}?\b(?:trial|study)\b|"
+    r"\b(?:two|double|three|multi|parallel)[- ]arm(?:ed)?\s+(?:[\w-]+\s+){0,2}?(?:study|trial)\b|\brandomi[sz]ed\s+\d[\d,]*\s+|"
     r"\bphase\s+(?:I{1,3}V?|IV|[1-4])[ab]?(?:/(?:I{1,3}|[1-4]))?\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
     r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", re.I)
 

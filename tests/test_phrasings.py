@@ -1,0 +1,153 @@
+"""Extraction from real phrasing (issue 3): arms and n, design, endpoints, per-arm text values.
+
+Each case runs the whole pipeline over a small hand-written document in the style of real
+abstracts (the phrasings come from PubMed abstracts outside the evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Document
+from extract.pipeline import extract_document
+
+
+def run(text: str):
+    return extract_document(Document(doc_id="t", source_uri="/t.txt", source_format="text", text=text))
+
+
+def arms_of(text: str) -> list[tuple[int, str]]:
+    return sorted((a.n, a.role) for a in run(text).arms)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomized to drug X (n = 54) or placebo (n = 27).", [(27, "placebo"), (54, "experimental")]),
+    ("Patients were randomly allocated to education (102 patients) or control (109 patients).",
+     [(102, "experimental"), (109, "control")]),
+    ("In a randomized trial, 205 patients in the Charité group and 99 patients in the control group were followed.",
+     [(99, "control"), (205, "experimental")]),
+    ("From 2000 to 2002, 874 participants were randomly allocated to the intervention and 1,410 to usual care.",
+     [(874, "experimental"), (1410, "control")]),
+    ("In this randomised trial 19 and 13 patients received fluticasone or placebo, respectively.",
+     [(13, "placebo"), (19, "experimental")]),
+    ("Patients were randomly divided into three groups (n = 30).", [(30, "experimental")] * 3),
+    ("Forty-five subjects (30 CPA and 15 placebo) were enrolled in this randomized trial.", [(15, "placebo"), (30, "experimental")]),
+    ("Patients were randomly administered thiopental (5 mg/kg, Thiopental-group, n = 12) or propofol (2 mg/kg, Propofol-group, n = 12).",
+     [(12, "experimental"), (12, "experimental")]),
+    ("A total of 65 patients were randomized, 32 receiving PCR and 33 PCR-B.", [(32, "experimental"), (33, "experimental")]),
+    ("Patients were randomized to 10 mg (n = 20), 20 mg (n = 21) or placebo (n = 19).",
+     [(19, "placebo"), (20, "experimental"), (21, "experimental")]),
+    ("Patients were randomized to sham stimulation (n = 30) or active stimulation (n = 31).", [(30, "placebo"), (31, "experimental")]),
+    ("Participants were randomized. Assigned to intervention (n=395); assigned to usual care (n=390).",  # CONSORT style
+     [(390, "control"), (395, "experimental")]),
+    ("In this randomized trial the drug and placebo groups (n = 12 vs 14) were compared.", [(12, "experimental"), (14, "placebo")]),
+])
+def test_arm_sizes(text, expected):
+    assert arms_of(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve patients in the placebo group and 14 in the drug group had nausea after randomization.",  # outcome counts
+    "Two cohorts of beneficiaries (n = 1,665 and 504, respectively) were randomized.",  # no arm labels
+    "The study was randomised; 800 IU group had higher levels.",  # a dose name, not a size
+])
+def test_numbers_that_are_not_arm_sizes(text):
+    assert all(a.n not in (12, 1, 800) for a in run(text).arms)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("A total of 81 patients were included and randomized 2:1 to drug or placebo.", 81),
+    ("One hundred and ninety-three patients (52 % males) were randomized to three braces.", 193),
+    ("Sixty-seven women were randomly assigned to exercise or usual care.", 67),
+    ("We randomized 120 patients with asthma to budesonide or placebo.", 120),
+    ("This prospective double arm study consisted of 217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm.", 217),
+    ("RESULTS: Of the 1044 persons invited, 668 took part in this randomized trial.", 668),
+    ("A double blind randomized controlled clinical trial was performed on 71 patients. 28 men and 43 women enrolled.", 71),
+])
+def test_total_enrolled(text, total):
+    (trial,) = run(text).trials
+    assert trial.total_enrolled == total
+
+
+def test_planned_versus_actual_enrolment():
+    (trial,) = run("In this randomised trial, 120 participants will be randomized to yoga or usual care.").trials
+    assert trial.total_enrolled is None and trial.planned_enrolment == 120
+    (trial,) = run("This randomized phase III trial (planned enrollment: 700 patients) was stopped; "
+                   "482 patients were randomized.").trials
+    assert (trial.total_enrolled, trial.planned_enrolment) == (482, 700)
+
+
+def test_completers_are_not_the_total():
+    (trial,) = run("In this randomized trial, a total of 571 participants completed the follow-up.").trials
+    assert trial.total_enrolled is None
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("A randomized, double-blind, placebo-controlled trial.", "blinding", "double"),
+    ("A randomised, single-blind trial of exercise.", "blinding", "single"),
+    ("An open-label randomized trial.", "blinding", "open"),
+    ("Open randomized controlled trial carried out in a referral hospital.", "blinding", "open"),
+    ("Participants were randomized and were blind to the condition in this trial.", "blinding", "blinded"),
+    ("A non-randomised controlled study of 40 patients were enrolled in the trial.", "randomized", False),
+    ("Participants were randomly assigned to the sham or active arm of the trial.", "placebo_controlled", True),
+    ("A prospective single-arm phase II study: 30 patients were enrolled.", "single_arm", True),
+    ("A randomized phase IIb trial.", "phase", "IIB"),
+    ("A randomised phase I/II trial.", "phase", "I/II"),
+    ("A randomized phase 2 study.", "phase", "2"),
+    ("A multicentre randomised trial.", "multicentre", True),
+    ("Patients were randomized 2:1 to drug or placebo in this trial.", "allocation_ratio", "2:1"),
+    ("In this randomized crossover trial, 24 participants received both diets.", "crossover", True),
+    ("In this cluster randomised trial, 28 practices were randomised to the intervention or control.", "cluster_randomized", True),
+    ("We randomly selected 200 households; the participants were randomized to two arms of this trial.", "randomized", True),
+])
+def test_design(text, field, value):
+    (trial,) = run(text).trials
+    assert getattr(trial, field) == value
+
+
+def test_registry_ids_and_acronym():
+    (trial,) = run("The ALPHA trial (NCT01234567; ISRCTN12345678; EudraCT 2015-001560-19; ChiCTR-IOR-17011234; "
+                   "ACTRN12615000123456) randomized 100 patients.").trials
+    assert trial.registry_ids == ("NCT01234567", "ISRCTN12345678", "2015-001560-19", "ChiCTR-IOR-17011234", "ACTRN12615000123456")
+    assert trial.acronym == "ALPHA"
+
+
+@pytest.mark.parametrize("text, name, timepoint", [
+    ("In this randomized trial the primary endpoint was the change in HbA1c at 24 weeks.", "change in HbA1c", "24 weeks"),
+    ("Patients were randomized. The primary outcome, all-cause mortality, was assessed at 28 days.", "all-cause mortality", "28 days"),
+    ("Patients were randomized. MAIN OUTCOME MEASURES: Visual acuity at 3 months.", "Visual acuity at 3 months", "3 months"),
+    ("Patients were randomized. HbA1c at 12 weeks was the primary outcome parameter.", "HbA1c at 12 weeks", "12 weeks"),
+    ("Patients were randomized. The primary efficacy variable was the change in daily OFF time.", "change in daily OFF time", None),
+    ("Patients were randomized. The main outcome assessed was success rate of ECV.", "success rate of ECV", None),
+])
+def test_primary_endpoint(text, name, timepoint):
+    prim = [e for e in run(text).endpoints if e.kind == "primary"]
+    assert [(e.name, e.timepoint) for e in prim] == [(name, timepoint)]
+
+
+def test_secondary_endpoints_as_a_list():
+    r = run("Patients were randomized. Secondary outcomes included changes in left ventricular ejection fraction (LVEF), "
+            "NYHA functional class, and quality of life at 1, 3, and 6 months.")
+    assert [(e.name, e.kind) for e in r.endpoints] == [
+        ("changes in left ventricular ejection fraction (LVEF)", "secondary"), ("NYHA functional class", "secondary"),
+        ("quality of life", "secondary")]
+    assert {e.timepoint for e in r.endpoints} == {"1 month, 3 months, 6 months"}
+
+
+def test_abbreviation_links_statistic_to_endpoint():
+    r = run("Patients were randomized to drug (n = 20) or placebo (n = 20). The primary endpoint was left ventricular "
+            "ejection fraction (LVEF) at 6 months. LVEF did not differ between groups (P = 0.41).")
+    (st,) = r.statistics
+    assert st.endpoint_id == r.endpoints[0].endpoint_id and st.comparison == "between-groups"
+
+
+def test_percentage_pair_becomes_arm_measurements():
+    r = run("Patients were randomized to stem cells (n = 90) versus placebo (n = 44).\n\nSecondary outcomes:\n\n"
+            "  • Major adverse cardiac events: 7.8% for stem cell group vs. 11.4% for placebo group (p = 0.49)\n")
+    assert [(m.variable, m.arm_id, m.percent) for m in r.measurements] == [
+        ("Major adverse cardiac events", "a1", 7.8), ("Major adverse cardiac events", "a2", 11.4)]
+
+
+def test_review_yields_no_trial():
+    r = run("Surfing the trials\n\nThis systematic review summarises randomized controlled trials of stem cells (n = 12 trials).")
+    assert r.document_type == "review" and r.trials == () and r.arms == ()
