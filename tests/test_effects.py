@@ -24,6 +24,9 @@ from extract.parse.normalize import match_text
     ("(hazard ratio [HR], 0.76; P = .002; 95% confidence interval [CI], 0.64-0.91)", 0.76, 0.64, 0.91, "hazard ratio"),
     ("(mean difference £24, [95%CI = −£100, £147, p = 0.707])", 24.0, -100.0, 147.0, "mean difference"),
     ("(mean difference -1.1, 95% CI -1.9 to -0.3; P = 0.008)", -1.1, -1.9, -0.3, "mean difference"),  # 'to' is no unit
+    ("RR 0.66 CI 95%: 0.43 to 1.03;", 0.66, 0.43, 1.03, "risk ratio"),  # label before level
+    ("odds ratio (OR): 41.7; 95% confidence limit (CL), 29.1–55.1%", 41.7, 29.1, 55.1, "odds ratio"),
+    ("difference −5 mm (95 % CI: −15 mm - +5 mm)", -5.0, -15.0, 5.0, "mean difference"),
     ("adjusted difference 0.70 mmHg, 95%CI -1.05 mmHg to 2.45 mmHg", 0.70, -1.05, 2.45, "mean difference"),
 ])
 def test_ci_forms(text, est, lo, hi, etype):

@@ -119,6 +119,9 @@ def test_registry_ids_and_acronym():
     ("Patients were randomized. HbA1c at 12 weeks was the primary outcome parameter.", "HbA1c at 12 weeks", "12 weeks"),
     ("Patients were randomized. The primary efficacy variable was the change in daily OFF time.", "change in daily OFF time", None),
     ("Patients were randomized. The main outcome assessed was success rate of ECV.", "success rate of ECV", None),
+    ("Patients were randomized. Outcomes were maternal hemoglobin, birth weight (primary outcome), and iron status.", "birth weight", None),
+    ("Patients were randomized. Overall response rate, the primary end point, was 27%.", "Overall response rate", None),
+    ("Patients were randomized. Co-primary efficacy measures were change in incontinence episodes.", "change in incontinence episodes", None),
 ])
 def test_primary_endpoint(text, name, timepoint):
     prim = [e for e in run(text).endpoints if e.kind == "primary"]
@@ -151,3 +154,19 @@ def test_percentage_pair_becomes_arm_measurements():
 def test_review_yields_no_trial():
     r = run("Surfing the trials\n\nThis systematic review summarises randomized controlled trials of stem cells (n = 12 trials).")
     assert r.document_type == "review" and r.trials == () and r.arms == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Participants were randomly assigned to either experimental condition (collaborative: n = 72; individualistic: n = 74).",
+     [(72, "experimental"), (74, "experimental")]),
+    ("Couples were randomised to the intervention (n = 575 couples) or control group (n = 624 couples).",
+     [(575, "experimental"), (624, "control")]),
+    ("We randomly assigned 162 patients to the salbutamol group and 164 to the placebo group.", [(162, "experimental"), (164, "placebo")]),
+    ("In this randomised trial, 122 patients were included in the intervention group and 146 in the control group.",
+     [(122, "experimental"), (146, "control")]),
+    ("Fifty-four patients were randomly allocated to two groups of 27 patients.", [(27, "experimental"), (27, "experimental")]),
+    ("Participants were randomly assigned in two groups: trained group (TG) and control group (CG), which included 19 and 18 women, respectively.",
+     [(18, "control"), (19, "experimental")]),
+])
+def test_more_arm_phrasings(text, expected):
+    assert arms_of(text) == sorted(expected)

@@ -17,10 +17,12 @@ from .numbers import COUNT, PEOPLE, to_int
 # an arm size after its label: '(n = 54)', '(n=54; 67%)', '(102 patients)', ', n = 27'
 _N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
-    r"\(\s*n\s*=\s*(?P<n>" + _N + r")\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])",
+    r"\(\s*n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])",
     re.I,
 )
 # size then label: 'n = 9 intervention group', '17 Intervention Group and 22 Control Group participants'
+# 'experimental condition (collaborative: n = 72; individualistic: n = 74)'
+COLON_N_RE = re.compile(r"(?<=[(;,])\s*(?P<label>[A-Za-z][\w -]{1,40}?)\s*:\s*n\s*=\s*(?P<n>" + _N + r")\b", re.I)
 N_LABEL_RE = re.compile(
     r"(?:(?P<eq>\bn\s*=\s*)|(?<![\w.,])(?=\d))(?P<n>" + _N + r")\s+(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:group|arm))\b"
     r"(?P<people>\s+" + PEOPLE + r")?", re.I)
@@ -34,7 +36,8 @@ PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z
 # an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
 NUM_FIRST_RE = re.compile(
     r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?P<conn>(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
-    r"(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|(?:were\s+)?given|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
+    r"were\s+(?:included|enrolled|placed)\s+in(?:to)?|(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|"
+    r"(?:were\s+)?given|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<label>[^,;.()]{2,80}?)(?=\s*(?:,|;|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
     re.I,
 )
@@ -43,6 +46,10 @@ RESPECTIVELY_RE = re.compile(
     r"(?:were\s+)?(?:randomi[sz]ed\s+to|allocated\s+to|assigned\s+to|received|receiving|in|to)\s+(?:the\s+)?(?P<labels>[^.;]{3,160}?),?\s+respectively",
     re.I,
 )
+# labels first: 'trained group (TG) and control group (CG), which included 19 and 18 women, respectively'
+RESPECTIVELY_AFTER_RE = re.compile(
+    r"(?P<labels>[^.;:]{3,160}?),?\s+(?:which\s+|who\s+)?(?:included|comprised|consisted\s+of|contained|had|with)\s+"
+    r"(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)(?:\s+" + PEOPLE + r")?,?\s*respectively", re.I)
 RESPECTIVELY_PAREN_RE = re.compile(
     r"(?P<labels>[^.;()]{3,160}?)\s*\(\s*(?:n\s*=\s*)?(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)",
     re.I,
@@ -53,7 +60,7 @@ PAIR_N_RE = re.compile(
 EACH_RE = re.compile(
     r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>\d+)\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
-    r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\))",
+    r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>\d+)\s+" + PEOPLE + r"\b)",
     re.I,
 )
 _K = {"two": 2, "three": 3, "four": 4}
@@ -167,10 +174,22 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
                            context=window + " " + " ".join(parens)))
     out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
+    out += _colon_n(flow, sents, out)
     out += _n_label(flow, sents, out)
     out += _bare_and_pairs(flow, sents, out)
     out += _num_first(flow, sents, out)
     out += _each(flow, sents, out)
+    return out
+
+
+def _colon_n(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in COLON_N_RE.finditer(flow):
+        if _overlaps(have + out, m.start(), m.end()):
+            continue
+        label = _clean_label(m.group("label"))
+        if label and not POPULATION_LABEL_RE.match(label) and not re.search(r"\b(?:total|mean|age|median)\b", label, re.I):
+            out.append(Mention(label, int(m.group("n").replace(",", "")), m.start("label"), m.end(), "text", _sentence_of(sents, m.start())))
     return out
 
 
@@ -239,7 +258,8 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         label = _clean_label(m.group("label"))
         if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
             continue
-        if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label):
+        if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label) \
+                or re.fullmatch(r"(?:this\s+|the\s+|our\s+)?(?:study|trial|research|project|analysis)", label, re.I):
             continue
         si = _sentence_of(sents, m.start())
         conn = m.group("conn").lower()
@@ -250,6 +270,9 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
                 continue
         has_people = re.search(PEOPLE, m.group(0)[len(m.group("n")):m.start("conn") - m.start()], re.I) is not None
         continuing = bool(out) and out[-1].sentence == si
+        verb_before = re.search(r"(?:randomi[sz]ed|randomly\s+\w+|assigned|allocated)\s+(?:a\s+total\s+of\s+)?$", flow[max(0, m.start() - 40):m.start()], re.I)
+        if conn == "to" and verb_before:
+            continuing = True  # 'We randomly assigned 162 patients to the salbutamol group and 164 to the placebo group'
         if conn in ("to", "on", "with") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
         after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\s*,\s*$", flow[max(0, m.start() - 60):m.start()], re.I)
@@ -286,13 +309,14 @@ def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[
             si = _sentence_of(sents, m.start())
             for (lab, _), n in zip(labels, (m.group("a"), m.group("b"))):
                 out.append(Mention(_clean_label(lab), int(n.replace(",", "")), m.start(), m.end(), "text", si))
-    for rx in (RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE):
+    for rx in (RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE):
         for m in rx.finditer(flow):
             if _overlaps(have + out, m.start(), m.end()):
                 continue
             nums = [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", m.group("nums"))]
             labels_s = m.group("labels")
-            if rx is RESPECTIVELY_PAREN_RE:
+            if rx is not RESPECTIVELY_RE:
+                labels_s = re.sub(r"\s*\([^()]*\)", "", labels_s)
                 # labels end right before the parenthesis: take the last clause
                 labels_s = re.split(r"\b(?:to|into|between|in|of)\s+(?:the\s+)?", labels_s)[-1]
                 labels_s = re.sub(r"\s+(?:groups|arms)\s*$", "", labels_s)
@@ -313,7 +337,7 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
-        n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
+        n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))

@@ -10,13 +10,14 @@ from .common import NUM
 # numbers with thousands separators ('205,618') as well as plain ones
 TNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")"
 # a bound as written: sign (hyphen, en dash or minus used as minus), currency, number, percent
-SIGNED = r"(?:[-–−]\s?)?[£$€]?\s?" + TNUM + r"(?:\s?%)?"
+SIGNED = r"(?:[-–−+]\s?)?[£$€]?\s?" + TNUM + r"(?:\s?%)?"
 _UNIT = r"(?:\s?(?:%|(?!(?:to|and|or)\b)[A-Za-zµμ/]{1,8}(?:\s?(?!(?:to|and|or)\b)[A-Za-z]{1,4})?))?"  # never 'to'/'and'
 
-CI_LABEL = r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?)"
+CI_LABEL = r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?|confidence\s+limits?(?:\s*\(CL\))?)"
 # '95% CI −9.1 to 9.0', '95% confidence interval (CI): 0.48–4.63', '(95 % confidence interval (CI); 29.0–46.2 %)'
 CI_RE = re.compile(
-    r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*" + CI_LABEL + r"(?:\s*[\(\[]\s*(?:CI|C\.I\.)\s*[\)\]])?(?:\s+CI\b)?"
+    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*-?\s*" + CI_LABEL + r"|\b(?:CI|C\.I\.)\s*(?P<level2>\d{2}(?:\.\d+)?)\s*%)"
+    r"(?:\s*[\(\[]\s*(?:CI|C\.I\.)\s*[\)\]])?(?:\s+CI\b)?"
     r"(?:\s+for\s+(?:the\s+)?[^:=;,()\[\]\d]{0,60}?)?\s*(?:[:,;=]\s*|of\s+|was\s+|from\s+)*[\[(]?\s*"
     r"(?P<lo>" + SIGNED + r")" + _UNIT + r"\s*\.?\s*(?:to|–|—|-|,|;|and)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)",
     re.I,
@@ -67,7 +68,7 @@ def _etype(ctx: str) -> str | None:
 
 def _f(s: str) -> float:
     """'−9.1' / '–460' / '−£100' / '2.5%' / '26,600' -> float."""
-    t = re.sub(r"[\s,£$€%]", "", s).replace("–", "-").replace("−", "-")
+    t = re.sub(r"[\s,£$€%+]", "", s).replace("–", "-").replace("−", "-")
     return float(t)
 
 
@@ -100,6 +101,6 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         etype = _etype(mt[max(floor, start - 80):start])
         if etype is None and est is not None and em and em.group("unit"):
             etype = "mean difference"
-        out.append(CIMention(start, m.end(), est, etype, float(m.group("level")), lo, hi))
+        out.append(CIMention(start, m.end(), est, etype, float(m.group("level") or m.group("level2")), lo, hi))
     out.sort(key=lambda c: c.start)
     return out

@@ -10,10 +10,10 @@ from .common import Segment, evidence, norm_key, timepoints_in
 
 _EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|objectives?|"
        r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
-_PRIMARY = r"(?:primary|main)"
+_PRIMARY = r"(?:co-?primary|primary|main)"
 PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
 PRIMARY_COPULA_RE = re.compile(
-    rf"\b{_PRIMARY}\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated))?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    rf"\b{_PRIMARY}\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?)?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
@@ -21,9 +21,14 @@ PRIMARY_COPULA_RE = re.compile(
 PRIMARY_INVERTED_RE = re.compile(
     rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:measured\s+as\s+|used\s+as\s+|chosen\s+as\s+)?"
     rf"(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?)\b")
+# 'birth weight (primary outcome)', 'Overall response rate, the primary end point, was 27%'
+PRIMARY_MARKED_RE = re.compile(
+    rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z][^,;:().]{{2,80}}?)\s*"
+    rf"(?:\(\s*(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?)\s*\)|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome),)",
+    re.I)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
-    r"(?:^|(?<=[.\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
+    r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
     r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})")
 SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
 SAFETY_RE = re.compile(
@@ -121,6 +126,11 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
                         s0 = m.end() + a.end()
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
+    for m in PRIMARY_MARKED_RE.finditer(flow):
+        name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", m.group("name").strip(), flags=re.I)
+        if 2 <= len(name) and len(name.split()) <= 10 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
+            a = m.start("name") + m.group("name").index(name)
+            found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
     for rx in (PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE):
         for m in rx.finditer(flow):
             name = m.group("name")

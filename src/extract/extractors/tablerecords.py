@@ -217,7 +217,10 @@ def table_records(doc: Document, tables: list[Table], arms: list[Arm]) -> tuple[
             # every numeric cell is a measurement of the row, the column header as its category
             for r in t.rows:
                 cells = list(r.cells)
-                base = dict(table_id=t.table_id, row_group=r.row_group, variable=r.variable or r.label)
+                # a row without a label (its label is a cell spanning rows) is named by its first word cell
+                name = r.variable or r.label or next((c.text for c, col in zip(cells, cols) if col.role == "other"
+                                                      and c.text and not NUMERIC_CELL_RE.match(c.text)), None)
+                base = dict(table_id=t.table_id, row_group=r.row_group, variable=name)
                 effects = _effect_stats(doc, t, r, cells, cols, dict(base, category=r.category, timepoint=None), (), "unknown")
                 stats.extend(effects)
                 p_used = any(d["p_value"] is not None for d in effects)
