@@ -35,6 +35,16 @@ def test_ci_forms(text, est, lo, hi, etype):
     assert ci.level == 95.0
 
 
+@pytest.mark.parametrize("text, est, lo, hi, etype", [
+    ("female gender (hazard ratio [HR] 2.2 [1.3–3.6], p < 0.01)", 2.2, 1.3, 3.6, "hazard ratio"),
+    ("relative risk 0.41 (0.19–0.85); p = 0.0110", 0.41, 0.19, 0.85, "risk ratio"),
+    ("(HR = 1.63 [1.06, 2.51] p = 0.03)", 1.63, 1.06, 2.51, "hazard ratio"),
+])
+def test_ratio_with_bare_interval(text, est, lo, hi, etype):
+    (ci,) = find_cis(match_text(text))
+    assert (ci.estimate, ci.low, ci.high, ci.estimate_type, ci.level) == (est, lo, hi, etype, None)
+
+
 def test_or_is_not_odds_ratio():
     s = "changes in volume or LVEF \ufffd1.7% (95% CI \ufffd4.4 to 1.0)"
     (ci,) = find_cis(match_text(s))

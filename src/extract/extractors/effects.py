@@ -28,6 +28,10 @@ CI_AFTER_RE = re.compile(
     r"(?P<est>" + SIGNED + r")" + _UNIT + r"\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,|;)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]",
     re.I,
 )
+# a ratio with a bare interval, no 'CI' label: 'HR 1.2 [1.1–1.4]', 'relative risk 0.41 (0.19–0.85)'
+BARE_RATIO_RE = re.compile(
+    r"\b(?P<type>a?OR|a?HR|RR|IRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
+    r"(?P<est>" + SIGNED + r")\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]")
 EST_BEFORE_RE = re.compile(
     r"(?<![\d.,])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>%|[A-Za-zµμ/][A-Za-zµμ/0-9]*(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
 )
@@ -51,7 +55,7 @@ class CIMention:
     end: int
     estimate: float | None
     estimate_type: str | None
-    level: float
+    level: float | None  # None when the interval's level is not stated ('HR 1.2 [1.1–1.4]')
     low: float
     high: float
 
@@ -79,6 +83,14 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
     for m in CI_AFTER_RE.finditer(mt):
         ctx = mt[max(floor, m.start() - 80):m.start("est")]
         out.append(CIMention(m.start(), m.end(), _f(m.group("est")), _etype(ctx), float(m.group("level")),
+                             _f(m.group("lo")), _f(m.group("hi"))))
+        taken.append((m.start(), m.end()))
+    for m in BARE_RATIO_RE.finditer(mt):
+        if any(a <= m.start("est") < b or m.start() <= a < m.end() for a, b in taken):
+            continue
+        if re.search(r"\d{2}\s*%\s*(?:CI|C\.I\.|confidence)", mt[m.start():m.end()], re.I):
+            continue  # labelled: CI_RE reads it
+        out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              _f(m.group("lo")), _f(m.group("hi"))))
         taken.append((m.start(), m.end()))
     for m in CI_RE.finditer(mt):
