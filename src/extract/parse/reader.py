@@ -1,4 +1,4 @@
-"""Read a source file into a Document (text and HTML; PDF arrives in a later issue)."""
+"""Read a source file into a Document (text, HTML and PDF)."""
 
 from __future__ import annotations
 
@@ -71,7 +71,11 @@ def read_document(path: Path, settings: Settings) -> Document:
     data = path.read_bytes()
     doc_id = content_id(data)
     if fmt == "pdf":
-        raise UnsupportedFormat(uri, "PDF ingestion is not implemented yet (planned); file skipped")
+        if not data.strip():
+            raise InputError(uri, "the file is empty")
+        from .pdf import read_pdf
+
+        return read_pdf(path, data, doc_id, settings)
     decoded = decode(data, uri)
     if fmt == "html":
         from .html import html_to_text
