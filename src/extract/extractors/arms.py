@@ -42,21 +42,21 @@ NUM_FIRST_RE = re.compile(
     re.I,
 )
 RESPECTIVELY_RE = re.compile(
-    r"(?<![\w.,])(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)\s+(?:" + PEOPLE + r"\s+)?"
+    r"(?<![\w.,])(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)\s+(?:" + PEOPLE + r"\s+)?"
     r"(?:were\s+)?(?:randomi[sz]ed\s+to|allocated\s+to|assigned\s+to|received|receiving|in|to)\s+(?:the\s+)?(?P<labels>[^.;]{3,160}?),?\s+respectively",
     re.I,
 )
 # labels first: 'trained group (TG) and control group (CG), which included 19 and 18 women, respectively'
 RESPECTIVELY_AFTER_RE = re.compile(
-    r"(?P<labels>[^.;:]{3,160}?),?\s+(?:which\s+|who\s+)?(?:included|comprised|consisted\s+of|contained|had|with)\s+"
-    r"(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)(?:\s+" + PEOPLE + r")?,?\s*respectively", re.I)
+    r"(?P<labels>[A-Za-z][^.;:\d]{1,158}?[^\s.;:\d]),?\s+(?:which\s+|who\s+)?(?:included|comprised|consisted\s+of|contained|had|with)\s+"
+    r"(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)(?:\s+" + PEOPLE + r")?,?\s*respectively", re.I)
 RESPECTIVELY_PAREN_RE = re.compile(
-    r"(?P<labels>[^.;()]{3,160}?)\s*\(\s*(?:n\s*=\s*)?(?P<nums>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s*and\s+\d[\d,]*)(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)",
+    r"(?P<labels>[A-Za-z][^.;()\d]{1,158}?[^\s.;()\d])\s*\(\s*(?:n\s*=\s*)?(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)",
     re.I,
 )
 # two sizes in one parenthesis after two labels: 'drug and placebo groups (n = 12 vs 14)'
 PAIR_N_RE = re.compile(
-    r"(?P<labels>[^.;()]{3,120}?)\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
+    r"(?P<labels>[A-Za-z][^.;()\d]{1,118}?[^\s.;()\d])\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
 EACH_RE = re.compile(
     r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>\d+)\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
