@@ -37,6 +37,7 @@ CAPTION_RE = re.compile(r"^\s*Table\s+(?P<id>[A-Z]?\d+[A-Za-z]?)\b\.?\s*(?P<rest
 ARM_HEADER_RE = re.compile(r"(?P<label>[^()]*?)\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)")
 TIME_COL_RE = re.compile(r"Baseline|\d+\s*(?:months?|weeks?|days?|years?)|(?:Week|Month|Day)\s*\d+", re.I)
 P_COL_RE = re.compile(r"P[- ]?values?(?:\s+overall)?|P\b", re.I)
+P_HEADER_RE = re.compile(r"P[- ]?values?(?:\s+overall)?", re.I)
 END_RE = re.compile(r"^\s*(?:Note[s]?:|Abbreviations?:|\(Continues\)|\(Continued\)|Figure\s+\d|Fig\.\s*\d|Values are\b|Data are\b)")
 FOOTER_RE = re.compile(r"^\s*(?:Notes?:|Abbreviations?:|Values are\b|Data are\b|[*†‡§]\s)")
 SECTION_WORDS = re.compile(r"profile|history|endpoints|medications?|biochemical|hospitali[sz]ations?|characteristics|demographics|laboratory", re.I)
@@ -92,8 +93,10 @@ def split_cells(line: str, max_cells: int) -> tuple[str, list[tuple[str, int, in
 def parse_header(line: Line) -> list[Column] | None:
     """Columns of a header line, or None when the line is not a header."""
     t = line.text
+    if len(t) > 300 or not t.strip():
+        return None  # a paragraph, not a header row
     cols: list[Column] = []
-    arms = list(ARM_HEADER_RE.finditer(t))
+    arms = list(ARM_HEADER_RE.finditer(t)) if re.search(r"\(\s*n\s*=", t) else []
     if len(arms) >= 2:
         prev = 0
         for m in arms:
@@ -120,7 +123,7 @@ def parse_header(line: Line) -> list[Column] | None:
                                start=line.start + m.start(), end=line.start + m.end()))
             pos = m.end()
             continue
-        m = re.compile(r"P[- ]?values?(?:\s+overall)?", re.I).match(s, pos)
+        m = P_HEADER_RE.match(s, pos)
         if m:
             cols.append(Column(header=m.group(0), role="pvalue", start=line.start + m.start(), end=line.start + m.end()))
             pos = m.end()
