@@ -156,56 +156,43 @@ def score_document(name: str, text: str, tables: dict[str, list[dict]], gold: di
         s["primary_endpoint"].fp += 1
         err("primary_endpoint", "false-positive", p)
 
-    # p-values at mention level
     stats = tables.get("statistics") or []
-    got_p = [r for r in stats if r.get("p_text") is not None and r.get("p_char_start") is not None]
-    used: set[int] = set()
-    for w in gold.get("pvalues") or []:
-        occ = _occurrences(text, w["text"])
-        hit = None
-        for k, r in enumerate(got_p):
-            if k in used:
-                continue
-            a, b = r["p_char_start"], r["p_char_end"]
-            if any(a < e and st < b for st, e in occ) and _same(r.get("p_value"), w.get("value")) and \
-                    r.get("p_operator") == w.get("operator") and bool(r.get("is_threshold")) == bool(w.get("threshold")):
-                hit = k
-                break
-        if hit is None:
-            s["pvalues"].fn += 1
-            err("pvalues", "miss", f"{w['text']!r} (value {w.get('value')}, {w.get('operator')}, threshold={w.get('threshold')})")
-        else:
-            used.add(hit)
-            s["pvalues"].tp += 1
-    for k, r in enumerate(got_p):
-        if k not in used:
-            s["pvalues"].fp += 1
-            err("pvalues", "false-positive", f"{r.get('p_text')!r} -> {r.get('p_operator')} {r.get('p_value')} "
-                                             f"threshold={r.get('is_threshold')}  «{text[max(0, r['p_char_start'] - 40):r['p_char_end'] + 10]}»")
 
-    # effects with CIs
-    got_e = [r for r in stats if r.get("ci_low") is not None]
-    used = set()
-    for w in gold.get("effects") or []:
-        occ = _occurrences(text, w["text"])
-        hit = None
-        for k, r in enumerate(got_e):
-            if k in used:
-                continue
-            if (any(r["char_start"] < e and st < r["char_end"] for st, e in occ) and _same(r.get("estimate"), w.get("estimate"))
-                    and _same(r.get("ci_low"), w.get("ci_low")) and _same(r.get("ci_high"), w.get("ci_high"))):
-                hit = k
-                break
-        if hit is None:
-            s["effects"].fn += 1
-            err("effects", "miss", f"{w['text']!r} -> {w.get('estimate')} ({w.get('ci_low')}, {w.get('ci_high')})")
-        else:
-            used.add(hit)
-            s["effects"].tp += 1
-    for k, r in enumerate(got_e):
-        if k not in used:
-            s["effects"].fp += 1
-            err("effects", "false-positive", f"{r.get('estimate')} ({r.get('ci_low')}, {r.get('ci_high')})  «{r.get('evidence_text')}»")
+    def match_mentions(fld: str, gold_items: list[dict], got: list[dict], span, agrees, describe_gold, describe_got) -> None:
+        """Greedy one-to-one matching in document order: a gold mention is found by an unused
+        extracted row whose span overlaps one of the gold text's occurrences and whose values agree."""
+        used: set[int] = set()
+        for w in gold_items:
+            occ = _occurrences(text, w["text"])
+            hit = next((k for k, r in enumerate(got) if k not in used and agrees(r, w)
+                        and any(span(r)[0] < e and st < span(r)[1] for st, e in occ)), None)
+            if hit is None:
+                s[fld].fn += 1
+                err(fld, "miss", describe_gold(w))
+            else:
+                used.add(hit)
+                s[fld].tp += 1
+        for k, r in enumerate(got):
+            if k not in used:
+                s[fld].fp += 1
+                err(fld, "false-positive", describe_got(r))
+
+    # p-values at mention level (the p-value's own span), effects by estimate and bounds
+    match_mentions(
+        "pvalues", gold.get("pvalues") or [],
+        [r for r in stats if r.get("p_text") is not None and r.get("p_char_start") is not None],
+        span=lambda r: (r["p_char_start"], r["p_char_end"]),
+        agrees=lambda r, w: (_same(r.get("p_value"), w.get("value")) and r.get("p_operator") == w.get("operator")
+                             and bool(r.get("is_threshold")) == bool(w.get("threshold"))),
+        describe_gold=lambda w: f"{w['text']!r} (value {w.get('value')}, {w.get('operator')}, threshold={w.get('threshold')})",
+        describe_got=lambda r: (f"{r.get('p_text')!r} -> {r.get('p_operator')} {r.get('p_value')} threshold={r.get('is_threshold')}  "
+                                f"«{text[max(0, r['p_char_start'] - 40):r['p_char_end'] + 10]}»"))
+    match_mentions(
+        "effects", gold.get("effects") or [], [r for r in stats if r.get("ci_low") is not None],
+        span=lambda r: (r["char_start"], r["char_end"]),
+        agrees=lambda r, w: all(_same(r.get(a), w.get(b)) for a, b in (("estimate", "estimate"), ("ci_low", "ci_low"), ("ci_high", "ci_high"))),
+        describe_gold=lambda w: f"{w['text']!r} -> {w.get('estimate')} ({w.get('ci_low')}, {w.get('ci_high')})",
+        describe_got=lambda r: f"{r.get('estimate')} ({r.get('ci_low')}, {r.get('ci_high')})  «{r.get('evidence_text')}»")
     return rep
 
 
