@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,7 +228,3 @@ def evaluate(pairs: list[tuple[Path, Path]]) -> Report:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         total.add(score_document(doc_path.stem, result.text or "", tables, gold))
     return total
-
-
-def summary_counts(report: Report) -> Counter:
-    return Counter((e["field"], e["kind"]) for e in report.errors)

@@ -129,9 +129,10 @@ def extract_document(doc: Document) -> DocumentResult:
     arms: list = []
     endpoints: list = []
     if is_trial:
+        tot = stage("design", lambda: design.total_enrolled(flat), None)
+
         def _trial() -> Trial:
             sa = design.single_arm(flat)
-            tot = design.total_enrolled(flat)
             found = dict(
                 acronym=design.acronym(mt, title), randomized=design.randomized(flat, sa.value if sa else None),
                 blinding=design.blinding(flat), placebo_controlled=design.placebo(flat), phase=design.phase(flat),
@@ -153,12 +154,9 @@ def extract_document(doc: Document) -> DocumentResult:
 
         trial = stage("design", _trial, None)
         trials = [trial] if trial else []
-        tot = design.total_enrolled(flat)
         arms = stage("arms", lambda: arms_x.extract_arms(
             doc, mt, flat, sents, tables, trials[0].single_arm if trials else None,
             (tot.value, tot.start, tot.end) if tot else None), [])
-        if trials and len(arms) >= 2 and trials[0].single_arm is False:
-            pass
         endpoints = stage("endpoints", lambda: endpoints_x.extract_endpoints(doc, flow, sents, abbrevs), [])
 
     text_stats = stage("statistics", lambda: stats_x.text_statistics(doc, flat, sents, arms, endpoints), [])

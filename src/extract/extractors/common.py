@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from ..model import Document, Evidence
 
 NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
-SNUM = r"-?\s?" + NUM  # signed number as in match text ('- 9.1' rare but seen)
 
 _WORDNUM = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
 }
-UNIT_WORD = r"(?:days?|weeks?|months?|years?|hours?|h|wk|mo)"
 TIMEPOINT_RE = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
     r"(?:\s*(?:and|or|,)\s*\d+)*\s*[- ]\s*(?P<u>days?|weeks?|months?|years?)\b",

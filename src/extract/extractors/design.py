@@ -33,9 +33,6 @@ MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmultic
 SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b", re.I)
 RATIO_RE = re.compile(r"\b(?:randomi[sz](?:ed|ation)|allocat\w*|ratio)\b[^.\n]{0,25}?\b(?P<a>\d)\s?:\s?(?P<b>\d)\b|"
                       r"\b(?P<c>\d)\s?:\s?(?P<d>\d)\s+randomi[sz]ation\b", re.I)
-REGISTRY_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]{6,20}\d|"
-                         r"(?<=EudraCT )\d{4}-\d{6}-\d{2}|(?<=EudraCT: )\d{4}-\d{6}-\d{2}|(?<=EudraCT \()\d{4}-\d{6}-\d{2}|"
-                         r"(?<=EudraCT number )\d{4}-\d{6}-\d{2}|(?<=\(EudraCT )\d{4}-\d{6}-\d{2})\b")
 EUDRACT_NEAR_RE = re.compile(r"EudraCT[^0-9\n]{0,20}(?P<id>\d{4}-\d{6}-\d{2})")
 _W = r"(?:[\w/()'’,–-]+\s+)"  # one word of a noun phrase ('ASA I–II', 'adult,')
 _ENTER = r"(?:randomi[sz]ed|randomly\s+(?!selected|chosen|sampled)\w+|enrolled|included|recruited|allocated|assigned|divided|studied)"
@@ -80,10 +77,6 @@ class Found:
     value: object
     start: int
     end: int
-
-
-def first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return pattern.search(text)
 
 
 def randomized(mt: str, single_arm: bool | None) -> Found | None:

@@ -8,8 +8,6 @@ REGISTRY_FIELDS = ("Enrollment", "Allocation", "Interventional model", "Masking"
                    "Inclusion criteria", "Exclusion criteria", "Study type", "Phase", "Conditions")
 REVIEW_RE = re.compile(r"\b(?:systematic review|meta-analys[ie]s|the present review|this review|narrative review|"
                        r"scoping review|we reviewed)\b|^\s*(?:[•●-]\s*)?Review\s*$", re.I | re.M)
-TRIAL_RE = re.compile(r"\brandomi[sz]ed\b|\brandomi[sz]ation\b|\btrial\b|\bwere (?:enrolled|included|allocated)\b|"
-                      r"\bsingle-arm\b|\bplacebo\b|\(n\s*=\s*\d+\)", re.I)
 OWN_TRIAL_RE = re.compile(
     r"\b(?:were|was) (?:randomly |then |subsequently )?(?:randomi[sz]ed|enrolled|included|allocated|assigned)\b|"
     r"\brandomly\s+(?!selected|chosen|sampled|drawn)(?:assigned|allocated|divided|administered|distributed|received|given|treated|split)\b|"

@@ -55,16 +55,3 @@ def flatten_exponent(text: str) -> str:
     """
     t = text.translate(_SUPERSCRIPTS)
     return re.sub(r"(\d)\s*[×x]\s*10\s*\^?\s*(-?\d{1,2})\b", r"\1 × 10^\2", t)
-
-
-def parse_number(s: str) -> float | None:
-    """Parse a number as written in match text ('-9.1', '.001', '1,234'); None when not a number."""
-    s = s.strip().replace(",", "")
-    if s.endswith("."):
-        s = s[:-1]
-    if not s or s in {"-", "."}:
-        return None
-    try:
-        return float(s)
-    except ValueError:
-        return None

@@ -93,7 +93,13 @@ def read_pdf(path: Path, data: bytes, doc_id: str, settings: Settings | None = N
         prev_table: T.PTable | None = None
         prev_bottom_open = False
         for i in range(n_pages):
-            po, prev_table, prev_bottom_open, plumber = _read_page(pdf, i, data, plumber, prev_table, prev_bottom_open)
+            try:
+                po, prev_table, prev_bottom_open, plumber = _read_page(pdf, i, data, plumber, prev_table,
+                                                                       prev_bottom_open)
+            except InputError:
+                raise
+            except Exception as e:  # noqa: BLE001 - a page that cannot be read fails the document, not the run
+                raise InputError(uri, f"page {i + 1} of the PDF cannot be read ({type(e).__name__}: {e})") from e
             pages.append(po)
             if po.warning:
                 warnings.append(po.warning)
@@ -373,10 +379,8 @@ def assemble(pages: list[PageOut], doc_id: str) -> tuple[str, list[int], list[Ta
     _dehyphenate(units, vocab)
     out: list[str] = []
     pos = 0
-    page_starts: list[int] = []
     tables: list[Table] = []
     seen_ids: Counter[str] = Counter()
-    cur_page = -1
     pending_break = False
 
     def emit(s: str) -> None:
@@ -384,11 +388,6 @@ def assemble(pages: list[PageOut], doc_id: str) -> tuple[str, list[int], list[Ta
         out.append(s)
         pos += len(s)
 
-    for p_idx, p in enumerate(pages):
-        # pages without units still get a start (the offset where the next text begins)
-        while cur_page < p_idx:
-            cur_page += 1
-            page_starts.append(-1)
     page_starts = [-1] * len(pages)
     for u in units:
         if u.kind == "para":
