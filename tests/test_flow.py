@@ -40,9 +40,9 @@ def run_dir(tmp_path_factory):
 def test_summary_counts_every_file(run_dir):
     _, _, s = run_dir
     assert s["documents"] == len(SEEDS) + 4
-    assert s["by_status"] == {"failed": 2, "ok": len(SEEDS) + 1, "skipped": 1}
+    assert s["by_status"] == {"failed": 3, "ok": len(SEEDS) + 1}
     assert sum(s["quarantined"].values()) == 0
-    assert {p["status"] for p in s["problems"]} == {"failed", "skipped"}
+    assert {p["status"] for p in s["problems"]} == {"failed"}
 
 
 def test_documents_rows_and_errors(run_dir):
@@ -51,7 +51,10 @@ def test_documents_rows_and_errors(run_dir):
     by_name = {d["source_uri"].rsplit("/", 1)[-1]: d for d in docs}
     assert by_name["empty.txt"]["status"] == "failed" and "empty" in by_name["empty.txt"]["error"]
     assert by_name["junk.txt"]["status"] == "failed" and "binary" in by_name["junk.txt"]["error"]
-    assert by_name["paper.pdf"]["status"] == "skipped" and "PDF" in by_name["paper.pdf"]["error"]
+    # a 15-byte 'PDF' is damaged: failed, with the reason
+    pdf = by_name["paper.pdf"]
+    assert (pdf["status"], pdf["source_format"]) == ("failed", "pdf")
+    assert "cannot be opened, it is damaged or not a PDF" in pdf["error"]
     html = by_name["abstract.html"]
     assert (html["status"], html["source_format"], html["title"]) == ("ok", "html", "Drug X trial")
     assert all(d["source_uri"].startswith("/") for d in docs)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.errors import InputError, UnsupportedFormat
+from extract.errors import InputError
 from extract.parse.normalize import flatten_exponent, match_text
 from extract.parse.reader import read_document
 from extract.pipeline import process_document
@@ -40,13 +40,16 @@ def test_bad_text_files_fail_with_the_file_named(tmp_path, content, problem):
     assert r.status == "failed" and problem in r.error
 
 
-def test_pdf_is_skipped_until_supported(tmp_path):
+def test_damaged_pdf_fails_with_a_clear_message(tmp_path):
+    """PDFs are read now (tests/test_pdf.py); one that cannot be opened is `failed`, not a crash."""
     f = tmp_path / "paper.pdf"
     f.write_bytes(b"%PDF-1.4\n")
-    with pytest.raises(UnsupportedFormat):
+    with pytest.raises(InputError) as e:
         read_document(f, Settings())
+    assert str(f.resolve()) in str(e.value) and "cannot be opened" in str(e.value)
     r = process_document(f)
-    assert r.status == "skipped" and "PDF" in r.error and r.source_format == "pdf"
+    assert r.status == "failed" and "damaged or not a PDF" in r.error and r.source_format == "pdf"
+    assert r.error.startswith("read: ")
 
 
 def test_doc_id_is_derived_from_content(tmp_path):

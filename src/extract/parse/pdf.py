@@ -582,13 +582,13 @@ def render_table(t: T.PTable, base: int, seen: Counter[str]) -> tuple[str, Table
                               timepoint=tp, start=a, end=b))
     rows: list[TableRow] = []
     # hierarchy: indentation levels and label-only headings
-    indents = sorted({round(r.indent) for r in t.rows if r.label})
+    indents = sorted({round(r.indent / 3) for r in t.rows if r.label})  # 3pt steps: 0.7 and 0.1 are level 0
     level = {v: k for k, v in enumerate(indents)}
     hier = _hierarchy(t)
     time_rows = t.stub is not None and STUB_TIME_RE.search(t.stub) is not None
     for r, (row_group, parent) in zip(t.rows, hier):
         put("\n")
-        put("  " * level.get(round(r.indent), 0))
+        put("  " * level.get(round(r.indent / 3), 0))
         la, lb = put(r.label)
         cells: list[Cell] = []
         for k in range(ncol):
