@@ -413,3 +413,34 @@ def test_long_pdf_memory_stays_bounded(tmp_path):
     # holding all pages' glyphs (about 700 per page, ~150 bytes each) would add ~28 MB
     text_growth = 270 * 12 * (60 * 4 + 400)
     assert peaks[1] - peaks[0] < text_growth + 3_000_000, peaks
+
+
+def test_table_without_any_rule(tmp_path):
+    """A captioned table drawn with whitespace only (no rule at all): cells, arms and p-values."""
+    rows = [("Characteristic", "Drug group (n = 40)", "Placebo group (n = 38)", "P value"),
+            ("Age, years", "54.2 ± 8.1", "55.0 ± 7.9", "0.62"),
+            ("Women", "18 (45.0)", "20 (52.6)", "0.51"),
+            ("Pain score", "3.1 ± 1.0", "4.2 ± 1.3", "<0.001")]
+
+    def fill(pdf, page):
+        _text_obj(pdf, page, "Methods. Patients were randomized to the drug or to placebo in a 1:1 ratio.", 72, 760)
+        _text_obj(pdf, page, "Table 1 Baseline characteristics and outcome", 72, 720)
+        for i, row in enumerate(rows):
+            for x, cell in zip((72, 220, 340, 470), row):
+                _text_obj(pdf, page, cell, x, 690 - 16 * i)
+        _text_obj(pdf, page, "Results. The pain score fell more with the drug than with placebo in this trial.", 72, 600)
+
+    f = tmp_path / "plain-table.pdf"
+    f.write_bytes(_build([fill]))
+    doc = read_document(f, Settings())
+    (t,) = doc.tables
+    assert (t.table_id, t.caption, t.layout) == ("Table 1", "Table 1 Baseline characteristics and outcome", "columns-are-arms")
+    assert [(c.role, c.arm_label, c.arm_n) for c in t.columns] == [
+        ("arm", "Drug group", 40), ("arm", "Placebo group", 38), ("pvalue", None, None)]
+    assert [r.label for r in t.rows] == ["Age, years", "Women", "Pain score"]
+    assert "Results. The pain score" in doc.text[t.end:]  # the paragraph after it is running text
+    r = process_document(f)
+    (pain,) = [s for s in r.statistics if s.source == "table" and s.variable == "Pain score"]
+    assert (pain.p_operator, pain.p_value, pain.evidence.evidence_text) == ("<", 0.001, "<0.001")
+    (age,) = [m for m in r.measurements if m.variable == "Age" and m.arm_label == "Drug group"]
+    assert (age.mean, age.sd, age.unit) == (54.2, 8.1, "years")

@@ -501,6 +501,26 @@ EXTRA_UNIT_RE = re.compile(r"^(?:weeks?|hours?|hrs?|mins?|minutes?|seconds?|secs
                            r"mg/kg|µg|μg|ng/mL|pg/mL|mmol/mol|IU|U|points|score)$", re.I)
 
 
+STAT_SUFFIX_RE = re.compile(r",\s*(?:mean|median|no\.?|n|number)\s*(?:\([^()]*\))?\s*$", re.I)
+
+
+def _comma_unit(label: str, unit: str | None) -> tuple[str, str | None]:
+    """'Age, years' -> ('Age', 'years'); 'Age, mean (SD), years' -> ('Age', 'years');
+    'Women, n (%)' -> ('Women', None)."""
+    from ..extractors.tables import UNIT_RE
+
+    for _ in range(2):
+        if unit is None and "," in label:
+            head, tail = label.rsplit(",", 1)
+            if head.strip() and (UNIT_RE.match(tail.strip()) or EXTRA_UNIT_RE.match(tail.strip())):
+                label, unit = head.strip(), tail.strip()
+                continue
+        m = STAT_SUFFIX_RE.search(label)
+        if m and m.start() > 0:
+            label = label[: m.start()].strip()
+    return label, unit
+
+
 def _clean(s: str) -> str:
     """A name from a label: footnote marks and a closing ':' removed."""
     s = s.strip()
@@ -606,6 +626,7 @@ def render_table(t: T.PTable, base: int, seen: Counter[str]) -> tuple[str, Table
         base_lbl, category, unit = _split_label_unit(_clean(label))
         if category and unit is None and EXTRA_UNIT_RE.match(category):
             category, unit = None, category
+        base_lbl, unit = _comma_unit(base_lbl, unit)
         variable = STAT_PREFIX_RE.sub("", base_lbl).strip() or base_lbl
         variable = variable[:1].upper() + variable[1:] if variable else variable
         group = _clean(_normalise(row_group)) if row_group else None

@@ -11,7 +11,8 @@ layer as the running text, so the table text is normalised exactly like the body
 2. `find_frames`: horizontal rules of the same extent, stacked, form a frame (top rule, header
    rule, row rules, bottom rule); a caption ('Table 2 | ...') inside its top, above it or below it
    gives it an id. A frame without a caption is kept only when its text is clearly tabular (a
-   table continued from the previous page).
+   table continued from the previous page). A caption with no rules at all takes the aligned
+   lines under it (`_ruleless`), when no column of text runs beside it.
 3. `parse_region`: the words inside a frame are grouped into lines and chunks; columns come from
    vertical rules, else from the split points of row rules and shaded cells, else from the
    whitespace rivers between the chunks of the body lines; the header is what lies above the
@@ -378,6 +379,9 @@ def extend_caption(c: Caption, segments: list[Segment], x0: float, x1: float, hr
             break
         if min(o.x0 for o in ln) > first.x0 + max(40.0, 0.25 * (right - first.x0)):
             break
+        ordered = sorted(ln, key=lambda o: o.x0)
+        if any(b.x0 - a.x1 > 1.5 * c.h for a, b in zip(ordered, ordered[1:])):
+            break  # a line of cells (the table's header) is not caption text
         block += ln
         texts.append(t)
         bottom = max(bottom, max(o.bottom for o in ln))
@@ -797,7 +801,7 @@ def page_tables(words: list[Word], segments: list[Segment], rules: Rules, page_w
     """Tables of one page, top to bottom."""
     captions = find_captions(segments)
     frames = find_frames(rules, captions, page_w, words)
-    attach_captions(frames, captions, segments, rules)
+    left = attach_captions(frames, captions, segments, rules)
     body_h = _median([s.h for s in segments]) or 10.0
     out: list[PTable] = []
     for f in sorted(frames, key=lambda f: f.top):
@@ -826,7 +830,60 @@ def page_tables(words: list[Word], segments: list[Segment], rules: Rules, page_w
                 t.continued = True
         out.append(t)
         prev = t
+    # captions without any rules: the aligned lines under the caption
+    for c0 in left:
+        if any(t.bbox[1] - 2 <= c0.top <= t.bbox[3] + 2 and t.bbox[0] - 2 <= c0.x0 <= t.bbox[2] for t in out):
+            continue
+        found = _ruleless(c0, segments, words, rules, page_w, body_h)
+        if found is not None:
+            out.append(found)
+    out.sort(key=lambda t: t.bbox[1])
     return out
+
+
+def _ruleless(c0: Caption, segments: list[Segment], words: list[Word], rules: Rules, page_w: float,
+              body_h: float) -> PTable | None:
+    """A captioned table drawn without any rule: the lines under the caption paragraph that are
+    made of several separate segments (cells), up to a paragraph line, a wide gap or another
+    caption. Only where the caption has no column of text beside it (a neighbouring column's
+    lines would look like cells)."""
+    mid = (c0.top + c0.bottom) / 2
+    if any(s.x0 > c0.x1 + 4 and abs((s.top + s.bottom) / 2 - mid) < 2 * c0.h for s in segments):
+        return None
+    c = extend_caption(c0, segments, c0.x0 - 3, page_w, [])
+    lines: list[list[Segment]] = []
+    for s in sorted((s for s in segments if s.top > c.bottom - 1 and s.x0 >= c.x0 - 10), key=lambda s: ((s.top + s.bottom) / 2, s.x0)):
+        if lines and abs((s.top + s.bottom) / 2 - (lines[-1][0].top + lines[-1][0].bottom) / 2) < 0.4 * s.h:
+            lines[-1].append(s)
+        else:
+            lines.append([s])
+    kept: list[list[Segment]] = []
+    bottom = c.bottom
+    for ln in lines:
+        top = min(s.top for s in ln)
+        h = _median([s.h for s in ln]) or body_h
+        if top - bottom > 2.5 * h:
+            break
+        t = " ".join(seg_text(s) for s in sorted(ln, key=lambda s: s.x0))
+        if CAPTION_RE.match(t) or FIGURE_RE.match(t):
+            break
+        if len(ln) == 1 and len(t.split()) >= 8 and not re.search(r"\d", t[-12:]):
+            break  # a line of running text
+        kept.append(ln)
+        bottom = max(s.bottom for s in ln)
+    while kept and len(kept[-1]) == 1:
+        kept.pop()  # trailing label-only lines are not rows of this table
+    if sum(len(ln) >= 2 for ln in kept) < 3:
+        return None
+    x0 = min(c.x0, min(s.x0 for ln in kept for s in ln))
+    x1 = max(c.x1, max(s.x1 for ln in kept for s in ln))
+    bottom = _notes_below(segments, x0, x1, max(s.bottom for s in kept[-1]), body_h, max(s.bottom for s in kept[-1]))
+    region = (x0 - 1, c.top - 1, x1 + 1, bottom + 1)
+    inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and c.top - 1 <= (w.top + w.bottom) / 2 <= bottom + 1]
+    t = parse_region(inside, None, Rules([], [], []), region, c, f"Table {c.table_id}", body_h)
+    if t is None or len(t.columns) < 1 or sum(1 for r in t.rows if any(r.cells)) < 2:
+        return None
+    return t
 
 
 def _notes_below(segments: list[Segment], x0: float, x1: float, y: float, body_h: float, bottom: float) -> float:
