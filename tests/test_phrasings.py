@@ -170,3 +170,18 @@ def test_review_yields_no_trial():
 ])
 def test_more_arm_phrasings(text, expected):
     assert arms_of(text) == sorted(expected)
+
+
+def test_reference_list_designs_are_not_the_trials_own_regression():
+    """The BMJ paper's reference list ('Double-blind placebo controlled trial of dextrose tablets ...')
+    made an open behavioural trial 'double'-blind and placebo-controlled."""
+    refs = "\n".join(f"{k} Smith A, Jones B. A trial of something {k}. BMJ 20{10 + k};3{k}:1{k}-9." for k in range(8))
+    text = ("Patients were randomized to exercise (n = 40) or usual care (n = 41) in this open-label trial.\n\n"
+            + refs + "\nWest R, Willis N. Double-blind placebo controlled trial of dextrose tablets. Psychopharmacology 2001;157:1-9.\n")
+    (trial,) = run(text).trials
+    assert (trial.blinding, trial.placebo_controlled) == ("open", None)
+
+
+def test_structured_abstract_participants_heading():
+    (trial,) = run("Design Randomised controlled trial.\nParticipants 789 pregnant smokers, aged 16-50 years.").trials
+    assert trial.total_enrolled == 789

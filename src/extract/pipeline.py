@@ -50,6 +50,40 @@ def figure_captions(mt: str) -> list[tuple[int, int]]:
     return spans
 
 
+CITATION_RE = re.compile(r"\b(?:19|20)\d{2}\s*[;:]\s*\d+|\bet al\b|\bdoi:\s*10\.|\b(?:19|20)\d{2}\)?\.\s*\d+\s*[:(]|"
+                         r"\b[A-Z][a-z]+ [A-Z]{1,3}(?:, [A-Z][a-z]+ [A-Z]{1,3})+[.,]")
+REFERENCES_HEAD_RE = re.compile(r"^\s*(?:References|REFERENCES|Bibliography|Literature [Cc]ited)\s*$", re.M)
+
+
+def reference_spans(mt: str) -> list[tuple[int, int]]:
+    """The reference list: from a 'References' heading, or the densest final run of citation-shaped
+    lines (PDF text layers often lose the heading). Its cited trials' designs ('Double-blind placebo
+    controlled trial of ...') must not be read as the document's own."""
+    h = None
+    for h in REFERENCES_HEAD_RE.finditer(mt):
+        pass
+    if h is not None and h.start() > len(mt) // 3:
+        return [(h.start(), len(mt))]
+    lines, pos = [], 0
+    for ln in mt.split("\n"):
+        lines.append((pos, pos + len(ln), bool(CITATION_RE.search(ln))))
+        pos += len(ln) + 1
+    spans, k = [], 0
+    while k < len(lines):
+        if not lines[k][2]:
+            k += 1
+            continue
+        j, hits, last = k, 0, k
+        while j < len(lines) and j - last <= 3:  # a run tolerates short gaps (wrapped citations)
+            if lines[j][2]:
+                hits, last = hits + 1, j
+            j += 1
+        if hits >= 6:
+            spans.append((lines[k][0], lines[last][1]))
+        k = last + 1
+    return spans
+
+
 def _fallback_id(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
@@ -115,7 +149,7 @@ def extract_document(doc: Document) -> DocumentResult:
     masked = list(mt)
     for t in tables:
         masked[t.start:t.end] = " " * (t.end - t.start)
-    for a, b in figure_captions(mt):
+    for a, b in figure_captions(mt) + reference_spans(mt):
         masked[a:b] = " " * (b - a)
     flow = "".join(masked)
     # the same text with line breaks as spaces (1:1, offsets unchanged) for phrase patterns that

@@ -40,6 +40,8 @@ _ENTER = r"(?:randomi[sz]ed|randomly\s+(?!selected|chosen|sampled)\w+|enrolled|i
 ENROLLED_RES = [
     re.compile(r"Total number of enrollees:\s*(?P<n>\d+)", re.I),
     re.compile(r"\b(?P<n>\d+)\s+participants in \d+ patient groups?\b", re.I),
+    # structured-abstract heading: 'Participants 789 pregnant smokers, aged 16-50 years'
+    re.compile(r"\b(?:Participants|Subjects|Patients)\s*:?\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+" + _W + r"{0,4}?" + PEOPLE + r"\b"),
     re.compile(r"\bA total of (?P<n>" + COUNT + r")\s+" + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:we\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|enrolled|recruited|included|studied)\s+(?:[\w-]+,\s+)?(?:a total of\s+)?(?P<n>" + COUNT + r")\s*,?\s+"
                + _W + r"{0,10}?" + PEOPLE + r"\b", re.I),
