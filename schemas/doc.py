@@ -11,7 +11,7 @@ INTRO = {
     "documents": "One row per source file, whatever happened to it.",
     "texts": "The canonical text of each document that was read; every offset points into it.",
     "trials": "One row per trial-report or registry-record document (reviews and other documents have none).",
-    "arms": "Arms with their sizes as stated.",
+    "arms": "Arms of a trial with their sizes as stated; for other documents (e.g. a cohort study), only the comparison groups their tables name with an n.",
     "endpoints": "Primary, secondary and safety endpoints.",
     "statistics": "Every reported statistical result, from text or tables: one row per mention.",
     "measurements": "Per-arm descriptive values from tables.",

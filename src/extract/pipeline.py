@@ -193,6 +193,10 @@ def extract_document(doc: Document) -> DocumentResult:
             (tot.value, tot.start, tot.end) if tot else None), [])
         endpoints = stage("endpoints", lambda: endpoints_x.extract_endpoints(doc, flow, sents, abbrevs), [])
 
+    elif dtype == "other":
+        # a non-randomised comparison (cohort): its groups as its tables name them, no trial row
+        arms = stage("arms", lambda: arms_x.extract_arms(doc, mt, flat, sents, tables, None, None, from_text=False), [])
+
     text_stats = stage("statistics", lambda: stats_x.text_statistics(doc, flat, sents, arms, endpoints), [])
     meas_d, tstat_d = stage("table-records", lambda: table_records(doc, tables, arms), ([], []))
 

@@ -370,8 +370,10 @@ def table_mentions(tables: list[Table]) -> list[Mention]:
 
 
 def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables: list[Table],
-                 single_arm: bool | None, total: tuple[int, int, int] | None) -> list[Arm]:
-    mentions = text_mentions(flow, sents) + table_mentions(tables)
+                 single_arm: bool | None, total: tuple[int, int, int] | None, from_text: bool = True) -> list[Arm]:
+    """Arms of a trial; with from_text=False only the groups that tables name with their n
+    (the comparison groups of a non-randomised study)."""
+    mentions = (text_mentions(flow, sents) if from_text else []) + table_mentions(tables)
     routes = doc_routes(flow)
     only_route = next(iter(routes)) if len(routes) == 1 else None
     if not mentions:

@@ -15,7 +15,8 @@ RANDOM_RE = re.compile(
     re.I,
 )
 NOT_RANDOM_RE = re.compile(r"\bnon-?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bno (?:allocation or )?randomi[sz]ation\b", re.I)
-SINGLE_ARM_RE = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\buncontrolled\b|\bparticipants in 1 patient group\b", re.I)
+SINGLE_ARM_RE = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\buncontrolled\s+(?:pilot\s+|open\s+|clinical\s+)?(?:trial|study)\b|"
+                           r"\bparticipants in 1 patient group\b", re.I)
 BLIND_RES = [
     ("triple", re.compile(r"\btriple[- ](?:blind|mask)", re.I)),
     ("double", re.compile(r"\bdouble[- ]?(?:blind|mask|dummy)", re.I)),

@@ -8,8 +8,11 @@ REGISTRY_FIELDS = ("Enrollment", "Allocation", "Interventional model", "Masking"
                    "Inclusion criteria", "Exclusion criteria", "Study type", "Phase", "Conditions")
 REVIEW_RE = re.compile(r"\b(?:systematic review|meta-analys[ie]s|the present review|this review|narrative review|"
                        r"scoping review|we reviewed)\b|^\s*(?:[•●-]\s*)?Review\s*$", re.I | re.M)
+from .numbers import PEOPLE
+
 OWN_TRIAL_RE = re.compile(
-    r"\b(?:were|was) (?:randomly |then |subsequently )?(?:randomi[sz]ed|enrolled|included|allocated|assigned)\b|"
+    r"\b" + PEOPLE + r"\s+(?:[\w-]+\s+){0,6}?(?:were|was) (?:randomly |then |subsequently )?(?:randomi[sz]ed|enrolled|included|allocated|assigned)\b|"
+    r"\b(?:were|was) (?:randomly |then |subsequently )?(?:randomi[sz]ed)\b|"
     r"\brandomly\s+(?!selected|chosen|sampled|drawn)(?:assigned|allocated|divided|administered|distributed|received|given|treated|split)\b|"
     r"\bin\s+(?:a\s+)?random(?:i[sz]ed)?\s+order\b|\bcross-?over\s+(?:design|trial|study)\b|"
     r"\bsingle[- ]arm\b[^.]{0,60}?\b(?:study|trial)\b|\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,3}?(?:design|intervention)\b|"
@@ -22,13 +25,24 @@ OWN_TRIAL_RE = re.compile(
     r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", re.I)
 
 
+TITLE_REVIEW_RE = re.compile(r"\b(?:systematic\s+review|meta-?analys[ie]s|review\s+of\s+(?:the\s+)?literature|scoping\s+review|narrative\s+review|"
+                             r"umbrella\s+review)\b", re.I)
+OBSERVATIONAL_RE = re.compile(r"\b(?:retrospective(?:ly)?|observational|cohort\s+study|case-control|cross-sectional|situational\s+analysis|"
+                              r"qualitative\s+study|registry-based|database\s+study)\b", re.I)
+RANDOM_ALLOC_RE = re.compile(r"\brandomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b", re.I)
+
+
 def classify(text: str) -> str:
     lines = {ln.strip() for ln in text.splitlines()}
     if sum(f in lines for f in REGISTRY_FIELDS) >= 4 or re.search(r"Data sourced from clinicaltrials\.gov", text, re.I):
         return "registry-record"
     head = text[:4000]
+    if TITLE_REVIEW_RE.search(text[:600]):
+        return "review"  # the title says so, whatever the included trials did
     if REVIEW_RE.search(head) and not OWN_TRIAL_RE.search(text):
         return "review"
+    if OBSERVATIONAL_RE.search(text[:3000]) and not RANDOM_ALLOC_RE.search(text[:6000]):
+        return "other"  # a cohort, case-control or situational study, not a trial
     if OWN_TRIAL_RE.search(text):
         return "trial-report"
     return "other"
