@@ -88,6 +88,7 @@ def test_completers_are_not_the_total():
     ("An open-label randomized trial.", "blinding", "open"),
     ("Open randomized controlled trial carried out in a referral hospital.", "blinding", "open"),
     ("Participants were randomized and were blind to the condition in this trial.", "blinding", "blinded"),
+    ("Patients were randomized in this trial. Participants could not be blinded to allocation.", "blinding", "open"),
     ("A non-randomised controlled study of 40 patients were enrolled in the trial.", "randomized", False),
     ("Participants were randomly assigned to the sham or active arm of the trial.", "placebo_controlled", True),
     ("A prospective single-arm phase II study: 30 patients were enrolled.", "single_arm", True),

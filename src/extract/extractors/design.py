@@ -93,12 +93,19 @@ def randomized(mt: str, single_arm: bool | None) -> Found | None:
     return Found(True, m.start(), m.end()) if m else None
 
 
+NEGATED_BLIND_RE = re.compile(r"\b(?:not|no|cannot|could\s+not|were\s+not|was\s+not|impossible\s+to)\s+(?:be\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
 def blinding(mt: str) -> Found | None:
+    """Masking as stated; 'Participants could not be blinded' is a statement of no blinding."""
+    negated: Found | None = None
     for name, pat in BLIND_RES:
-        m = pat.search(mt)
-        if m:
+        for m in pat.finditer(mt):
+            if name in ("blinded", "single", "double", "triple") and NEGATED_BLIND_RE.search(mt[max(0, m.start() - 40):m.start()]):
+                negated = negated or Found("open", m.start(), m.end())
+                continue
             return Found(name, m.start(), m.end())
-    return None
+    return negated
 
 
 def single_arm(mt: str) -> Found | None:
