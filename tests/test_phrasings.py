@@ -186,3 +186,14 @@ def test_reference_list_designs_are_not_the_trials_own_regression():
 def test_structured_abstract_participants_heading():
     (trial,) = run("Design Randomised controlled trial.\nParticipants 789 pregnant smokers, aged 16-50 years.").trials
     assert trial.total_enrolled == 789
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty patients were randomly assigned to the placebo group and another 20 patients were randomly assigned to "
+     "receive sulodexide 100 mg/day for 14 weeks.", [(20, "experimental"), (20, "placebo")]),
+    ("In this randomised trial a total of 44 patients (22 in each group) were included.", [(22, "experimental")] * 2),
+    ("Forty-two patients were randomized for general anesthesia (control group n=22) or intrathecal morphine (morphine group n=20).",
+     [(20, "experimental"), (22, "control")]),
+])
+def test_arm_phrasings_round_three(text, expected):
+    assert arms_of(text) == sorted(expected)

@@ -17,7 +17,7 @@ from .numbers import COUNT, PEOPLE, to_int
 # an arm size after its label: '(n = 54)', '(n=54; 67%)', '(102 patients)', ', n = 27'
 _N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
-    r"\(\s*n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])",
+    r"\(\s*n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])",
     re.I,
 )
 # size then label: 'n = 9 intervention group', '17 Intervention Group and 22 Control Group participants'
@@ -170,7 +170,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         if re.search(r"\b(?:groups|arms)$", label, re.I):
             continue  # 'divided into three groups (n = 30)': sizes per group, handled by _each
         start = lo + window.index(raw, cut) if raw else m.start()
-        n = int((m.group("n") or m.group("n2") or m.group("n3")).replace(",", ""))
+        n = int((m.group("n") or m.group("n2") or m.group("n3") or m.group("n5")).replace(",", ""))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
                            context=window + " " + " ".join(parens)))
     out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
@@ -255,7 +255,8 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
     out: list[Mention] = []
     for m in NUM_FIRST_RE.finditer(flow):
         n = to_int(m.group("n"))
-        label = _clean_label(m.group("label"))
+        label = re.sub(r"^(?:receive|be\s+given|be\s+treated\s+with|undergo)\s+", "", _clean_label(m.group("label")), flags=re.I)
+        label = re.split(r"\s+(?:for|during|over|daily|once|twice)\b", label)[0].strip()
         if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
             continue
         if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label) \
@@ -263,10 +264,11 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continue
         si = _sentence_of(sents, m.start())
         conn = m.group("conn").lower()
-        if re.search(r"randomi|allocat|assign", conn):
-            # only an arm when a second arm size follows in the same sentence
+        if re.search(r"randomi|allocat|assign", conn) and not (out and out[-1].sentence == si):
+            # only an arm when a second arm size follows in the same sentence (or it continues a list)
             end = sents[si].end if si >= 0 else m.end() + 200
-            if not re.match(r"[^.;]{0,60}?(?:,|;|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", flow[m.end():end], re.I):
+            if not re.match(r"[^.;]{0,60}?(?:,|;|\band\b)\s*(?:another\s+|the\s+(?:other|remaining)\s+)?(?:" + COUNT + r")\s+(?:"
+                            + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", flow[m.end():end], re.I):
                 continue
         has_people = re.search(PEOPLE, m.group(0)[len(m.group("n")):m.start("conn") - m.start()], re.I) is not None
         continuing = bool(out) and out[-1].sentence == si
@@ -347,8 +349,18 @@ def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[
     return out
 
 
+TOTAL_EACH_RE = re.compile(r"(?P<total>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\s*\(\s*(?P<n>\d+)\s+(?:" + PEOPLE
+                           + r"\s+)?(?:in|per)\s+each\s+(?:group|arm)\s*\)", re.I)
+
+
 def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
+    for m in TOTAL_EACH_RE.finditer(flow):
+        total, n = int(m.group("total").replace(",", "")), int(m.group("n"))
+        k = total // n if n else 0
+        if 2 <= k <= 4 and k * n == total and not _overlaps(have + out, m.start(), m.end()):
+            si = _sentence_of(sents, m.start())
+            out += [Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si) for j in range(k)]
     for m in EACH_RE.finditer(flow):
         if _overlaps(have + out, m.start(), m.end()):
             continue
