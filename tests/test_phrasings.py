@@ -77,6 +77,15 @@ def test_planned_versus_actual_enrolment():
     assert (trial.total_enrolled, trial.planned_enrolment) == (482, 700)
 
 
+@pytest.mark.parametrize("text, total", [
+    ("In this randomized trial, 256 patients were registered and 236 were randomly assigned to two arms.", 236),
+    ("In this randomized trial, seventy-three patients were screened and 59 patients were enrolled.", 59),
+])
+def test_total_is_the_randomised_number(text, total):
+    (trial,) = run(text).trials
+    assert trial.total_enrolled == total
+
+
 def test_completers_are_not_the_total():
     (trial,) = run("In this randomized trial, a total of 571 participants completed the follow-up.").trials
     assert trial.total_enrolled is None

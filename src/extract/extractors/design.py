@@ -180,7 +180,10 @@ def planned_enrolment(mt: str) -> Found | None:
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     for pat in ENROLLED_RES:
-        for m in pat.finditer(mt):
+        pos = 0
+        while (m := pat.search(mt, pos)) is not None:
+            # a rejected candidate must not hide a later one inside its span ('73 screened and 59 enrolled')
+            pos = m.end("n")
             n = to_int(m.group("n"))
             if n is None or n < 2 or (1900 <= n <= 2100 and not m.group("n").isdigit() is False and re.match(r"\d{4}$", m.group("n"))):
                 continue
@@ -190,8 +193,20 @@ def total_enrolled(mt: str) -> Found | None:
                 continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
             if re.match(r"[^.;]{0,25}?\b(?:in\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
                 continue  # 'Seventeen patients in each group', '15 patients in the control group': one arm, not the total
-            if re.search(r"\b(?:excluded|withdr[ae]w|lost|discontinued)\b", m.group(0), re.I):
+            if re.search(r"\b(?:excluded|withdr[ae]w|lost|discontinued|screened|assessed\s+for\s+eligibility|approached|invited|contacted)\b",
+                         m.group(0), re.I):
                 continue
+            if re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:initially\s+)?(?:screened|assessed\s+for\s+eligibility|approached|invited|contacted)\b",
+                        mt[m.end():m.end() + 80], re.I):
+                continue  # '73 patients were screened ...'
+            if re.match(r"\s+of\s+(?:these|them|whom|those)\b", mt[m.end("n"):], re.I):
+                continue  # 'Sixty-one of these patients': a subset
+            later = re.match(r"[^.;]{0,40}?\band\s+(?P<r>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))",
+                             mt[m.end():], re.I)
+            if later and to_int(later.group("r")):
+                # '256 patients were registered and 236 were randomly assigned': the randomised number
+                a = m.end() + later.start("r")
+                return Found(to_int(later.group("r")), a, m.end() + later.end())
             sent_start = max(mt.rfind(". ", 0, m.start()), mt.rfind("; ", 0, m.start()), mt.rfind("\n", 0, m.start())) + 1
             sent_end = mt.find(". ", m.end())
             if PLANNED_RE.search(mt[sent_start:m.end()]) or re.search(r"\bwill\s+be\b", mt[m.end():sent_end if sent_end > 0 else len(mt)]):
@@ -200,6 +215,7 @@ def total_enrolled(mt: str) -> Found | None:
                     r"[^.;]{0,60}?(?:,|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", mt[m.end():], re.I):
                 continue  # '874 participants were allocated to the intervention and 1,410 to usual care'
             if re.match(r"\s+and\s+(?:" + COUNT + r")\s+" + PEOPLE, mt[m.end("n"):][len(re.match(r"\s+\S+", mt[m.end("n"):]).group(0)):] if re.match(r"\s+\S+", mt[m.end("n"):]) else "", re.I):
+                pos = m.end()  # skip the whole breakdown, not only its first number
                 continue  # '28 men and 43 women enrolled': a breakdown, not the total
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
                         mt[m.end():m.end() + 80], re.I):
