@@ -132,6 +132,12 @@ def test_registry_ids_and_acronym():
     ("Patients were randomized. Outcomes were maternal hemoglobin, birth weight (primary outcome), and iron status.", "birth weight", None),
     ("Patients were randomized. Overall response rate, the primary end point, was 27%.", "Overall response rate", None),
     ("Patients were randomized. Co-primary efficacy measures were change in incontinence episodes.", "change in incontinence episodes", None),
+    ("Patients were randomized. For the primary outcome of improvement in sleep quality, the groups did not differ.",
+     "improvement in sleep quality", None),
+    ("Patients were randomized. Fondaparinux reduced the primary efficacy outcome (death or recurrent myocardial infarction) by 14%.",
+     "death or recurrent myocardial infarction", None),
+    ("Patients were randomized. The primary outcome was time during which sensor glucose readings were in the target range.",
+     "time during which sensor glucose readings were in the target range", None),
 ])
 def test_primary_endpoint(text, name, timepoint):
     prim = [e for e in run(text).endpoints if e.kind == "primary"]

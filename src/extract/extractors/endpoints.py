@@ -26,6 +26,10 @@ PRIMARY_MARKED_RE = re.compile(
     rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z][^,;:().]{{2,80}}?)\s*"
     rf"(?:\(\s*(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?)\s*\)|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome),)",
     re.I)
+# 'For the primary outcome of X', 'the primary efficacy outcome (death or recurrent MI)'
+PRIMARY_OF_RE = re.compile(
+    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)\s+(?:of\s+(?P<name>[^,;()]{{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b)|"
+    rf"\((?P<name2>[^()]{{3,120}})\))", re.I)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
@@ -101,7 +105,12 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
     for rx in (PRIMARY_APPOS_RE, PRIMARY_COPULA_RE):
         for m in rx.finditer(flow):
             sent = sentence_at(m.start())
-            found.append((m.start("name"), m.end("name"), clean_phrase(doc.text[m.start("name"):m.end("name")]),
+            a, b = m.start("name"), m.end("name")
+            if rx is PRIMARY_COPULA_RE and len(m.group("name").split()) == 1:
+                # 'The primary outcome was time during which ...': the name runs on to the clause end
+                tail = re.match(r"[^.;]*?(?=\s*(?:[.;]|,\s+(?:and|which|as|with)\b|$))", flow[a:])
+                b = a + len(tail.group(0)) if tail and len(tail.group(0)) <= 160 else b
+            found.append((a, b, clean_phrase(doc.text[a:b]),
                           "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
             if rx is PRIMARY_COPULA_RE and re.match(r"\(\s*[1a]\s*\)", flow[m.start("name"):]):
                 # 'Primary end points were (1) ejection fraction ... and (2) myocardial vascularization'
@@ -126,6 +135,12 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
                         s0 = m.end() + a.end()
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
+    for m in PRIMARY_OF_RE.finditer(flow):
+        g = "name" if m.group("name") else "name2"
+        name = m.group(g).strip()
+        if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:study|trial|analysis)\b", name, re.I):
+            a = m.start(g)
+            found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
     for m in PRIMARY_MARKED_RE.finditer(flow):
         name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", m.group("name").strip(), flags=re.I)
         if 2 <= len(name) and len(name.split()) <= 10 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
