@@ -120,6 +120,7 @@ class StatisticsModel(_Evidence):
     is_threshold: Series[bool] = pa.Field(description="A significance threshold ('P < 0.05 was considered significant'), not a result.")
     source: Series[str] = pa.Field(isin=["text", "table"], description="text | table.")
     table_id: Series[str] = pa.Field(**OPT, description="Table the value comes from (source=table).")
+    table_caption: Series[str] = pa.Field(**OPT, description="That table's caption as written (extra column).")
     row_group: Series[str] = pa.Field(**OPT, description="Table section heading above the row.")
     category: Series[str] = pa.Field(**OPT, description="Category of a categorical row variable.")
     p_char_start: Series[pd.Int64Dtype] = pa.Field(ge=0, **OPT, description="Offset of the p-value itself (may lie outside the evidence span when a table interrupts the sentence).")
@@ -147,6 +148,7 @@ class StatisticsModel(_Evidence):
 class MeasurementsModel(_Evidence):
     doc_id: Series[str] = pa.Field(description="Document id.")
     table_id: Series[str] = pa.Field(**OPT, description="Table the value comes from, e.g. 'Table 1'.")
+    table_caption: Series[str] = pa.Field(**OPT, description="That table's caption as written (extra column).")
     section: Series[str] = pa.Field(isin=SECTIONS, description="baseline | outcome | adverse-event | other (from the caption).")
     row_group: Series[str] = pa.Field(**OPT, description="Section heading above the row ('Patient profile').")
     variable: Series[str] = pa.Field(str_length={"min_value": 1}, description="Row variable with its unit removed ('Age').")

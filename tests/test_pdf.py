@@ -444,3 +444,18 @@ def test_table_without_any_rule(tmp_path):
     assert (pain.p_operator, pain.p_value, pain.evidence.evidence_text) == ("<", 0.001, "<0.001")
     (age,) = [m for m in r.measurements if m.variable == "Age" and m.arm_label == "Drug group"]
     assert (age.mean, age.sd, age.unit) == (54.2, 8.1, "years")
+
+
+def test_table_values_carry_id_caption_page_and_arm():
+    """Issue 4: table values land in measurements with table_id, caption, page and the arm per column."""
+    from extract.batch import build_tables
+    from extract.pipeline import process_document
+
+    r = process_document(PDF_DIR / "bmj2015_h2145_LEAP_physical-activity-smoking-pregnancy_RCT.pdf")
+    m = build_tables([r])["measurements"]
+    t1 = m[m["table_id"] == "Table 1"]
+    assert len(t1) > 0
+    (caption,) = set(t1["table_caption"])
+    assert caption.startswith("Table 1") and "Baseline characteristics, according to study group" in caption
+    assert set(t1["page"]) == {5}
+    assert set(t1["arm_id"].dropna()) == {"a1", "a2"}

@@ -164,6 +164,7 @@ class Statistic:
     table_id: str | None = None
     row_group: str | None = None
     category: str | None = None
+    table_caption: str | None = None
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class Measurement:
     percent: float | None
     unit: str | None
     evidence: Evidence
+    table_caption: str | None = None
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,7 @@ def table_records(doc: Document, tables: list[Table], arms: list[Arm]) -> tuple[
             for r in t.rows:
                 cells = list(r.cells)
                 mapping = cols if len(cells) == len(cols) else [c for c in cols if c.role == "arm"][: len(cells)]
-                base = dict(table_id=t.table_id, row_group=r.row_group, variable=r.variable, category=r.category)
+                base = dict(table_id=t.table_id, table_caption=t.caption, row_group=r.row_group, variable=r.variable, category=r.category)
                 tp = _row_timepoint(r)
                 effects = _effect_stats(doc, t, r, cells, mapping, dict(base, timepoint=tp), all_ids, "between-groups")
                 stats.extend(effects)
@@ -220,7 +220,7 @@ def table_records(doc: Document, tables: list[Table], arms: list[Arm]) -> tuple[
                 # a row without a label (its label is a cell spanning rows) is named by its first word cell
                 name = r.variable or r.label or next((c.text for c, col in zip(cells, cols) if col.role == "other"
                                                       and c.text and not NUMERIC_CELL_RE.match(c.text)), None)
-                base = dict(table_id=t.table_id, row_group=r.row_group, variable=name)
+                base = dict(table_id=t.table_id, table_caption=t.caption, row_group=r.row_group, variable=name)
                 effects = _effect_stats(doc, t, r, cells, cols, dict(base, category=r.category, timepoint=None), (), "unknown")
                 stats.extend(effects)
                 p_used = any(d["p_value"] is not None for d in effects)
@@ -243,7 +243,7 @@ def table_records(doc: Document, tables: list[Table], arms: list[Arm]) -> tuple[
             time_cols = [c for c in cols if c.role == "timepoint"]
             for r in t.rows:
                 arm_id = _arm_for(r.arm_label, None, arms)
-                base = dict(table_id=t.table_id, row_group=r.row_group, variable=r.variable, category=r.category)
+                base = dict(table_id=t.table_id, table_caption=t.caption, row_group=r.row_group, variable=r.variable, category=r.category)
                 cells = list(r.cells)
                 if r.kind == "pvalues":
                     for c, col in zip(cells, time_cols[len(time_cols) - len(cells):]):
