@@ -196,6 +196,9 @@ def test_reference_list_designs_are_not_the_trials_own_regression():
             + refs + "\nWest R, Willis N. Double-blind placebo controlled trial of dextrose tablets. Psychopharmacology 2001;157:1-9.\n")
     (trial,) = run(text).trials
     assert (trial.blinding, trial.placebo_controlled) == ("open", None)
+    # a cited trial's registry id in the reference list is not this trial's
+    (trial,) = run(text.replace("Psychopharmacology 2001", "NCT00000001. Psychopharmacology 2001")).trials
+    assert trial.registry_ids == ()
 
 
 def test_structured_abstract_participants_heading():

@@ -184,7 +184,7 @@ def extract_document(doc: Document) -> DocumentResult:
                 vals["placebo_controlled"] = False
             ev_src = tot or next((f for f in found.values() if f), None)
             ev = evidence(doc, ev_src.start, ev_src.end) if ev_src else evidence(doc, 0, 0)
-            return Trial(registry_ids=tuple(f.value for f in design.registry_ids(mt)), single_arm=single, evidence=ev, **vals)
+            return Trial(registry_ids=tuple(f.value for f in design.registry_ids(flat)), single_arm=single, evidence=ev, **vals)
 
         trial = stage("design", _trial, None)
         trials = [trial] if trial else []
