@@ -135,5 +135,25 @@ def eval_(
             console.print(f"  {e['doc']}  {e['field']}  {e['kind']}: {e['detail']}", highlight=False)
 
 
+@app.command()
+def report(
+    out_dir: Path = typer.Argument(..., metavar="DIR", help="Output folder of a run (DIR/<table>/*.parquet)"),
+    html: Optional[Path] = typer.Option(None, "--html", help="Page to write (default: DIR/report.html)"),
+) -> None:
+    """Write the curator review page: every document's values, each linked to its evidence in the text."""
+    import time
+
+    from extract.report import ReportError, write_report
+
+    t0 = time.perf_counter()
+    try:
+        dest = write_report(out_dir, html)
+    except ReportError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    console.print(f"Review page written to {_shown(str(dest))} ({dest.stat().st_size / 1e6:.1f} MB, "
+                  f"{time.perf_counter() - t0:.1f} s); open it in a browser: file://{dest.resolve()}", highlight=False)
+
+
 if __name__ == "__main__":
     app()
