@@ -16,17 +16,13 @@ console = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 
-@app.command()
-def run(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Files and folders (recursive); default: corpus"),
-    out: Path = typer.Option(Path("out"), "--out", help="Output folder for the tables"),
-    workers: Optional[int] = typer.Option(None, help="Concurrent documents (default: CPU cores)"),
-) -> None:
-    """Run the ingestion flow (Prefect) over files and folders; write tables to OUT."""
+RUNNERS = ("threads", "dask")
+
+
+def _check_paths_and_out(paths: list[Path], out: Path) -> None:
     from extract.errors import OutputError
     from extract.output import check_writable
 
-    paths = paths or [Path("corpus")]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         err.print(f"[red]error:[/red] no such file or folder: {', '.join(map(str, missing))}")
@@ -36,10 +32,47 @@ def run(
     except OutputError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
+
+
+def _settings_options(batch_docs, max_file_bytes, max_pages, doc_time_limit, worker_memory_mb, follow_symlinks) -> dict:
+    d = dict(batch_docs=batch_docs, max_file_bytes=max_file_bytes, max_pages=max_pages, doc_time_limit=doc_time_limit,
+             worker_memory_mb=worker_memory_mb, follow_symlinks=follow_symlinks)
+    return {k: v for k, v in d.items() if v is not None}
+
+
+@app.command()
+def run(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Files and folders (recursive); default: corpus"),
+    out: Path = typer.Option(Path("out"), "--out", help="Output folder for the tables"),
+    workers: Optional[int] = typer.Option(None, help="Worker processes / Dask workers (default: CPU cores)"),
+    task_runner: str = typer.Option("threads", "--task-runner", help="threads (default: worker processes fed by a "
+                                    "bounded thread pool) or dask (prefect-dask)"),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="tcp://HOST:PORT of a Dask scheduler "
+                                               "(default with --task-runner dask: a local cluster)"),
+    batch_docs: Optional[int] = typer.Option(None, help="Small documents per task (TRIALX_BATCH_DOCS, 200)"),
+    max_file_bytes: Optional[int] = typer.Option(None, help="Larger files fail (TRIALX_MAX_FILE_BYTES)"),
+    max_pages: Optional[int] = typer.Option(None, help="PDF pages read per document (TRIALX_MAX_PAGES)"),
+    doc_time_limit: Optional[float] = typer.Option(None, help="Seconds per document (TRIALX_DOC_TIME_LIMIT)"),
+    worker_memory_mb: Optional[int] = typer.Option(None, help="Memory per worker process (TRIALX_WORKER_MEMORY_MB)"),
+    follow_symlinks: Optional[bool] = typer.Option(None, "--follow-symlinks/--no-follow-symlinks",
+                                                   help="Read files reached through symlinks (TRIALX_FOLLOW_SYMLINKS)"),
+) -> None:
+    """Run the ingestion flow (Prefect) over files and folders; write tables to OUT.
+
+    Only new or changed files are extracted; unchanged files keep their rows from the last run."""
+    from extract.errors import OutputError
+
+    paths = paths or [Path("corpus")]
+    if task_runner not in RUNNERS:
+        err.print(f"[red]error:[/red] --task-runner must be one of {', '.join(RUNNERS)}, not '{task_runner}'")
+        raise typer.Exit(2)
+    _check_paths_and_out(paths, out)
     from flows.ingest import run_ingest
 
+    opts = _settings_options(batch_docs, max_file_bytes, max_pages, doc_time_limit, worker_memory_mb, follow_symlinks)
     try:
-        summary = run_ingest([str(p) for p in paths], str(out), workers)
+        summary = run_ingest([str(p) for p in paths], str(out), workers, task_runner=task_runner,
+                             dask_address=dask_address, **opts)
     except OutputError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
@@ -56,7 +89,8 @@ def _shown(path: str) -> str:
 
 def _print_summary(s: dict) -> None:
     st = ", ".join(f"{k} {v}" for k, v in s["by_status"].items())
-    console.print(f"\n[bold]trialx[/bold]: {s['documents']} documents processed ({st})")
+    console.print(f"\n[bold]trialx[/bold]: {s['documents']} documents ({st}); {s['extracted']} extracted, "
+                  f"{s['reused']} unchanged and reused, {s['removed']} removed since the last run")
     t = Table("table", "rows", "quarantined", "files")
     for name, n in s["rows"].items():
         t.add_row(name, str(n), str(s["quarantined"].get(name, "")) if name != "quarantine" else "",

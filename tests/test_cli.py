@@ -26,7 +26,7 @@ def test_run_prints_summary_and_writes_tables(tmp_path, corpus_copy):
     p = subprocess.run([TRIALX, "run", str(corpus_copy), "--out", str(out)], capture_output=True, text=True,
                        env=_env(tmp_path), cwd=ROOT, timeout=300)
     assert p.returncode == 0, p.stderr[-3000:]  # a failed document does not fail the run
-    assert "5 documents processed (failed 1, ok 4)" in p.stdout
+    assert "5 documents (failed 1, ok 4); 5 extracted, 0 unchanged and reused, 0 removed since the last run" in p.stdout
     assert "broken.txt: read: the file is empty" in p.stdout
     for table in ("documents", "texts", "trials", "arms", "endpoints", "statistics", "measurements", "quarantine"):
         assert list((out / table).glob("*.parquet")), table

@@ -1,7 +1,16 @@
-"""Many documents -> validated tables on disk. Shared by the Prefect flow and plain-library use."""
+"""Many documents -> validated tables on disk. Shared by the Prefect flow and plain-library use.
+
+A run is planned first (`plan_run`): every input file is hashed; files whose content, path, code
+version and settings match a committed row of the previous snapshot are reused as they are, the rest
+are extracted in batches (`process_batch` + `write_batch`, each batch written as its own part files),
+and the reused rows are copied over (`carry_over`). The snapshot is then committed atomically
+(see `output.py`). Nothing holds the whole corpus in memory.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,9 +21,27 @@ import schemas
 
 from . import PIPELINE_VERSION
 from .assemble import frames, rows_for
-from .model import DocumentResult
-from .output import write_tables
+from .discover import discover
+from .model import DocumentResult, StageError
+from .output import SnapshotWriter, current_snapshot, read_table, write_tables
+from .parse.reader import source_format
+from .settings import Settings
 from .validate import validate_tables
+
+# Settings that change what extraction produces; a change re-extracts every document.
+EXTRACTION_SETTINGS = ("max_file_bytes", "max_pages", "follow_symlinks", "suffixes_text", "suffixes_html",
+                       "suffixes_pdf")
+REUSABLE = ("ok", "partial")
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    d = {k: getattr(settings, k) for k in EXTRACTION_SETTINGS}
+    return hashlib.sha256(json.dumps(d, sort_keys=True, default=list).encode()).hexdigest()[:12]
+
+
+def cache_key(settings: Settings) -> str:
+    """What a reused row must have been produced with: the code version and the extraction settings."""
+    return f"{PIPELINE_VERSION}/{settings_fingerprint(settings)}"
 
 
 @dataclass
@@ -27,9 +54,166 @@ class RunSummary:
     problems: list[dict] = field(default_factory=list)  # documents not ok: uri, status, error
     validation: list[dict] = field(default_factory=list)  # table, check, count, example
     pipeline_version: str = PIPELINE_VERSION
+    extracted: int = 0  # documents extracted by this run
+    reused: int = 0  # documents whose rows were kept from the previous snapshot (unchanged files)
+    removed: int = 0  # documents of the previous snapshot that are no longer among the inputs
+    snapshot: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class BatchSummary:
+    """What one batch wrote: small, picklable, merged into the RunSummary by the flow."""
+
+    docs: list[dict]  # per document: file, uri, status, type, counts, error
+    rows: dict[str, int]
+    quarantined: dict[str, int]
+    validation: list[dict]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------------------------
+# planning
+
+
+@dataclass(frozen=True)
+class PlannedDoc:
+    path: str
+    doc_id: str | None  # sha256 of the bytes (16 hex digits), None when the file could not be read
+    size: int
+    fmt: str | None
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+@dataclass
+class Plan:
+    to_extract: list[PlannedDoc]
+    skipped: list[DocumentResult]  # symlinks not followed, duplicate files: rows made at planning
+    reused: dict[str, str]  # doc_id -> source_uri, rows copied from the previous snapshot
+    reused_docs: list[dict]  # their documents rows (file, status, ...) for the run's status table
+    removed: int
+    previous: Path | None
+    key: str
+
+    @property
+    def documents(self) -> int:
+        return len(self.to_extract) + len(self.skipped) + len(self.reused)
+
+
+def _hash_file(path: Path) -> tuple[str | None, int]:
+    h = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return None, 0
+    return h.hexdigest()[:16], size
+
+
+def plan_run(paths: list[Path], out: Path, settings: Settings) -> Plan:
+    """Decide, per input file, whether it is extracted, reused from the previous snapshot or skipped."""
+    from .pipeline import skipped_result
+
+    key = cache_key(settings)
+    previous = current_snapshot(out)
+    prev: dict[str, tuple[str, str]] = {}  # source_uri -> (doc_id, status)
+    prev_docs: dict[str, dict] = {}
+    prev_uris = _previous_uris(previous)
+    if previous is not None and _previous_key(previous) == key:
+        docs = read_table(previous, "documents").to_pylist()
+        for d in docs:
+            prev[d["source_uri"]] = (d["doc_id"], d["status"])
+            prev_docs[d["doc_id"]] = d
+    seen: set[str] = set()
+
+    to_extract: list[PlannedDoc] = []
+    skipped: list[DocumentResult] = []
+    reused: dict[str, str] = {}
+    first_by_hash: dict[str, str] = {}
+    for f in discover(paths, settings):
+        seen.add(str(f.path.resolve()) if not f.path.is_symlink() else str(f.path.absolute()))
+        if f.skip_reason:
+            skipped.append(skipped_result(f.path, f.skip_reason))
+            continue
+        uri = str(f.path.resolve())
+        doc_id, size = _hash_file(f.path)
+        fmt = source_format(f.path, settings)
+        if fmt is None:
+            skipped.append(skipped_result(f.path, f"unsupported file type '{f.path.suffix or '(none)'}'"))
+            continue
+        if doc_id is not None:
+            if doc_id in first_by_hash:
+                skipped.append(skipped_result(f.path, f"duplicate file: same content as {first_by_hash[doc_id]}"))
+                continue
+            first_by_hash[doc_id] = uri
+        p = prev.get(uri)
+        if p is not None and doc_id is not None and p[0] == doc_id and p[1] in REUSABLE:
+            reused[doc_id] = uri
+            continue
+        to_extract.append(PlannedDoc(str(f.path), doc_id, size, fmt))
+    reused_docs = [prev_docs[i] for i in reused]
+    return Plan(to_extract, skipped, reused, reused_docs, len(prev_uris - seen), previous, key)
+
+
+def _previous_key(folder: Path) -> str | None:
+    try:
+        return json.loads((folder / "_manifest.json").read_text()).get("cache_key")
+    except (OSError, ValueError):
+        return None
+
+
+def _previous_uris(folder: Path | None) -> set[str]:
+    if folder is None:
+        return set()
+    try:
+        return set(read_table(folder, "documents", columns=["source_uri"]).column("source_uri").to_pylist())
+    except Exception:  # noqa: BLE001 - an unreadable old snapshot is simply not reused
+        return set()
+
+
+def batches(docs: list[PlannedDoc], batch_docs: int, big_bytes: int = 1_000_000) -> list[list[PlannedDoc]]:
+    """Small documents in batches of `batch_docs`; every PDF or large file is a batch of its own."""
+    out: list[list[PlannedDoc]] = []
+    small: list[PlannedDoc] = []
+    for d in docs:
+        if d.fmt == "pdf" or d.size >= big_bytes:
+            out.append([d])
+        else:
+            small.append(d)
+            if len(small) >= batch_docs:
+                out.append(small)
+                small = []
+    if small:
+        out.append(small)
+    return out
+
+
+def batch_label(batch: list[PlannedDoc], k: int, total: int) -> str:
+    if len(batch) == 1:
+        return f"extract {batch[0].name}"
+    return f"extract batch {k}/{total}: {len(batch)} files {batch[0].name} … {batch[-1].name}"
+
+
+# ---------------------------------------------------------------------------------------------
+# extraction and writing
+
+
+def failed_result(doc: PlannedDoc, stage: str, message: str) -> DocumentResult:
+    from .pipeline import _fallback_id
+
+    p = Path(doc.path)
+    return DocumentResult(doc.doc_id or _fallback_id(p), str(p.resolve()), doc.fmt or (p.suffix.lstrip(".").lower() or "unknown"),
+                          "failed", errors=(StageError(stage, message),))
 
 
 def build_tables(results: list[DocumentResult], processed_at: datetime | None = None) -> dict[str, pd.DataFrame]:
@@ -41,8 +225,94 @@ def build_tables(results: list[DocumentResult], processed_at: datetime | None = 
     return frames(merged)
 
 
+def doc_line(r: DocumentResult) -> dict:
+    return dict(file=Path(r.source_uri).name, source_uri=r.source_uri, status=r.status, type=r.document_type or "",
+                arms=len(r.arms), endpoints=len(r.endpoints), statistics=len(r.statistics),
+                measurements=len(r.measurements), error=r.error or "")
+
+
+def write_batch(results: list[DocumentResult], writer: SnapshotWriter, part: str) -> BatchSummary:
+    """Frame and validate one batch (failing rows to quarantine), write its part files."""
+    tables = build_tables(results)
+    valid, quarantine, report = validate_tables(tables)
+    valid["quarantine"] = quarantine
+    rows = writer.write_part(part, valid)
+    q = {t: int((quarantine["table"] == t).sum()) for t in schemas.TABLE_ORDER if t != "quarantine"}
+    return BatchSummary([doc_line(r) for r in results], rows, q, report)
+
+
+def carry_over(previous: Path, doc_ids: set[str], writer: SnapshotWriter) -> dict[str, int]:
+    """Copy the rows of reused (unchanged) documents from the previous snapshot into this one."""
+    if not doc_ids:
+        return {}
+    tables = {t: read_table(previous, t, doc_ids=doc_ids) for t in schemas.TABLE_ORDER}
+    return writer.write_part("reused", tables)
+
+
+def merge(out: Path, batches_: list[BatchSummary], plan: Plan, extracted: int) -> RunSummary:
+    by_status: dict[str, int] = {}
+    rows = {t: 0 for t in schemas.TABLE_ORDER}
+    quarantined = {t: 0 for t in schemas.TABLE_ORDER if t != "quarantine"}
+    problems, validation = [], {}
+    docs = [d for b in batches_ for d in b.docs] + [
+        dict(status=d["status"], source_uri=d["source_uri"], error=d["error"]) for d in plan.reused_docs]
+    for d in docs:
+        by_status[d["status"]] = by_status.get(d["status"], 0) + 1
+        if d["status"] != "ok":
+            problems.append(dict(source_uri=d["source_uri"], status=d["status"], error=d["error"] or None))
+    for b in batches_:
+        for t, n in b.rows.items():
+            rows[t] += n
+        for t, n in b.quarantined.items():
+            quarantined[t] += n
+        for v in b.validation:
+            k = (v["table"], v["check"])
+            if k in validation:
+                validation[k]["count"] += v["count"]
+            else:
+                validation[k] = dict(v)
+    return RunSummary(out=str(out.resolve()), documents=len(docs), by_status=dict(sorted(by_status.items())),
+                      rows=rows, quarantined=quarantined,
+                      problems=sorted(problems, key=lambda p: p["source_uri"]),
+                      validation=list(validation.values()), extracted=extracted, reused=len(plan.reused),
+                      removed=plan.removed)
+
+
+def manifest(summary: RunSummary, plan: Plan, settings: Settings, inputs: list[str]) -> dict:
+    return dict(summary.as_dict(), cache_key=plan.key, inputs=inputs,
+                settings=json.loads(settings.model_dump_json()),
+                written_at=datetime.now(timezone.utc).isoformat())
+
+
+def run_library(paths: list[Path], out: Path, settings: Settings | None = None) -> RunSummary:
+    """The whole run without Prefect, in this process: plan, extract, write, commit."""
+    from .output import RunLock
+    from .pipeline import process_document
+
+    settings = settings or Settings()
+    with RunLock(out):
+        plan = plan_run(paths, out, settings)
+        writer = SnapshotWriter(out).start()
+        try:
+            parts = []
+            for k, b in enumerate(batches(plan.to_extract, settings.batch_docs)):
+                parts.append(write_batch([process_document(d.path, settings) for d in b], writer, f"{k:05d}"))
+            if plan.skipped:
+                parts.append(write_batch(plan.skipped, writer, "skipped"))
+            reused_rows = carry_over(plan.previous, set(plan.reused), writer) if plan.reused else {}
+            summary = merge(out, parts, plan, len(plan.to_extract))
+            for t, n in reused_rows.items():
+                summary.rows[t] += n
+            summary.snapshot = writer.run_id
+            writer.commit(manifest(summary, plan, settings, [str(p) for p in paths]))
+        except BaseException:
+            writer.abort()
+            raise
+    return summary
+
+
 def validate_and_write(results: list[DocumentResult], out: Path) -> tuple[RunSummary, dict[str, pd.DataFrame]]:
-    """Frame, validate (quarantining failing rows), write atomically; return the summary."""
+    """Frame, validate (quarantining failing rows) and write complete tables as one snapshot."""
     tables = build_tables(results)
     valid, quarantine, report = validate_tables(tables)
     valid["quarantine"] = quarantine
@@ -57,6 +327,7 @@ def validate_and_write(results: list[DocumentResult], out: Path) -> tuple[RunSum
         quarantined={t: int((quarantine["table"] == t).sum()) for t in schemas.TABLE_ORDER if t != "quarantine"},
         problems=[dict(source_uri=r.source_uri, status=r.status, error=r.error) for r in results if r.status != "ok"],
         validation=report,
+        extracted=len(results),
     )
     write_tables(out, valid, manifest=dict(summary.as_dict(), written_at=datetime.now(timezone.utc).isoformat()))
     return summary, valid
