@@ -79,6 +79,48 @@ def run(
     _print_summary(summary)
 
 
+@app.command()
+def serve(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Files and folders to ingest on each run; default: corpus"),
+    out: Path = typer.Option(Path("out"), "--out", help="Output folder for the tables"),
+    cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression, e.g. '0 2 * * *' (daily at 02:00)"),
+    interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between runs"),
+    name: str = typer.Option("trialx-serve", "--name", help="Deployment name shown in the Prefect UI"),
+    workers: Optional[int] = typer.Option(None, help="Worker processes (default: CPU cores)"),
+    batch_docs: Optional[int] = typer.Option(None, help="Small documents per task (TRIALX_BATCH_DOCS, 200)"),
+    doc_time_limit: Optional[float] = typer.Option(None, help="Seconds per document (TRIALX_DOC_TIME_LIMIT)"),
+) -> None:
+    """Register a scheduled deployment of the ingestion flow on the configured Prefect server and
+    serve it until stopped (Ctrl-C). Each scheduled run extracts only new or changed files."""
+    if (cron is None) == (interval is None):
+        err.print("[red]error:[/red] give exactly one of --cron EXPR or --interval SECONDS")
+        raise typer.Exit(2)
+    if interval is not None and interval <= 0:
+        err.print("[red]error:[/red] --interval must be a positive number of seconds")
+        raise typer.Exit(2)
+    if cron is not None:
+        from prefect.client.schemas.schedules import CronSchedule
+
+        try:
+            CronSchedule(cron=cron)
+        except ValueError:
+            err.print(f"[red]error:[/red] --cron '{cron}' is not a valid cron expression")
+            raise typer.Exit(2)
+    paths = paths or [Path("corpus")]
+    _check_paths_and_out(paths, out)
+    from flows.ingest import ingest
+
+    params = dict(paths=[str(p.resolve()) for p in paths], out=str(out.resolve()))
+    params.update(_settings_options(batch_docs, None, None, doc_time_limit, None, None))
+    if workers:
+        params["workers"] = workers
+    when = f"cron '{cron}'" if cron else f"every {interval:g} s"
+    console.print(f"Serving deployment trialx-ingest/{name} ({when}): {', '.join(params['paths'])} -> {params['out']}")
+    ingest.serve(name=name, cron=cron, interval=interval, parameters=params, limit=1,
+                 description="Scheduled trialx ingestion: new or changed documents to Parquet tables",
+                 tags=["trialx"])
+
+
 def _shown(path: str) -> str:
     """A path as the user would type it: relative when it lies under the current folder."""
     import os

@@ -139,7 +139,7 @@ def _validation_markdown(summary: RunSummary) -> str:
     return "\n".join(lines)
 
 
-@flow(name="trialx-ingest", log_prints=True)
+@flow(name="trialx-ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=Settings().workers))
 def ingest(paths: list[str] | None = None, out: str = "out", workers: int | None = None,
            batch_docs: int | None = None, max_file_bytes: int | None = None, max_pages: int | None = None,
            doc_time_limit: float | None = None, worker_memory_mb: int | None = None,
