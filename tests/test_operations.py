@@ -1,0 +1,297 @@
+"""Incremental, idempotent and atomic runs; Dask parity; fault injection; a real kill -9.
+
+Flows run under Prefect's test harness (tasks in this process, so faults can be injected with
+monkeypatch); the kill -9 test runs the real `trialx run` in a subprocess against the harness's server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+import schemas
+from conftest import CORPUS, ROOT
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+DEV = ROOT / "eval" / "dev"
+TRIALX = str(Path(sys.executable).parent / "trialx")
+
+
+def rows(out: Path, table: str) -> list[dict]:
+    t = ds.dataset(out / table).to_table()
+    if table == "documents":
+        t = t.drop_columns(["processed_at"])
+    return sorted(t.to_pylist(), key=lambda r: json.dumps(r, sort_keys=True, default=str))
+
+
+def all_rows(out: Path) -> dict[str, list[dict]]:
+    return {t: rows(out, t) for t in schemas.TABLE_ORDER}
+
+
+def snapshot_id(out: Path) -> str:
+    return os.readlink(out / "current")
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    d = tmp_path / "corpus"
+    shutil.copytree(CORPUS, d)
+    for f in sorted(DEV.glob("PMC*.txt"))[:8]:
+        shutil.copy(f, d / f.name)
+    return d
+
+
+def test_incremental_changed_new_deleted_files(corpus, tmp_path):
+    from flows.ingest import run_ingest
+
+    out = tmp_path / "out"
+    first = run_ingest([str(corpus)], str(out), workers=2)
+    assert (first["extracted"], first["reused"], first["documents"]) == (12, 0, 12)
+    before = all_rows(out)
+    old_ids = {r["source_uri"]: r["doc_id"] for r in before["documents"]}
+
+    changed = sorted(corpus.glob("PMC*.txt"))[0]
+    changed.write_text(changed.read_text() + "\nIn a post hoc analysis the difference was larger (P = 0.012).\n")
+    deleted = sorted(corpus.glob("PMC*.txt"))[1]
+    deleted.unlink()
+    new = corpus / "new.txt"
+    new.write_text("Patients were randomly assigned to drug A (n = 30) or placebo (n = 31); pain fell (P = 0.04).\n")
+
+    second = run_ingest([str(corpus)], str(out), workers=2)
+    assert (second["extracted"], second["reused"], second["removed"], second["documents"]) == (2, 10, 1, 12)
+    after = all_rows(out)
+    docs = {r["source_uri"]: r for r in after["documents"]}
+    assert str(deleted.resolve()) not in docs
+    assert str(new.resolve()) in docs
+    new_id = docs[str(changed.resolve())]["doc_id"]
+    gone = {old_ids[str(changed.resolve())], old_ids[str(deleted.resolve())]}
+    assert new_id not in gone
+    for t in schemas.TABLE_ORDER:  # the changed and deleted files' old rows are gone from every table
+        assert not [r for r in after[t] if r.get("doc_id") in gone], t
+        assert len({json.dumps(r, sort_keys=True, default=str) for r in after[t]}) == len(after[t]), t  # no duplicates
+    assert any(r["doc_id"] == new_id and r["p_value"] == 0.012 for r in after["statistics"])
+    # unchanged documents' rows are exactly as before (processed_at included: they were not re-extracted)
+    keep = {r["doc_id"] for r in before["documents"]} - gone
+    raw_before = ds.dataset(out.parent / "out" / "documents").to_table().to_pylist()
+    assert {r["doc_id"] for r in raw_before} >= keep
+    for t in ("arms", "statistics", "measurements"):
+        assert [r for r in after[t] if r["doc_id"] in keep] == [r for r in before[t] if r["doc_id"] in keep]
+
+
+def test_new_code_version_reextracts_everything(corpus, tmp_path, monkeypatch):
+    import extract.batch
+    from extract.batch import plan_run
+    from extract.settings import Settings
+    from flows.ingest import run_ingest
+
+    out = tmp_path / "out"
+    run_ingest([str(corpus)], str(out), workers=2)
+    assert len(plan_run([corpus], out, Settings()).to_extract) == 0
+    monkeypatch.setattr(extract.batch, "PIPELINE_VERSION", "trialx-9.9.9+other")
+    assert len(plan_run([corpus], out, Settings()).to_extract) == 12
+    monkeypatch.undo()
+    assert len(plan_run([corpus], out, Settings(max_pages=3)).to_extract) == 12  # extraction settings count too
+
+
+def test_duplicate_files_under_two_names(corpus, tmp_path):
+    from flows.ingest import run_ingest
+
+    seed = sorted(corpus.glob("0*.txt"))[0]
+    shutil.copy(seed, corpus / "copy-of-seed.txt")
+    out = tmp_path / "out"
+    s = run_ingest([str(corpus)], str(out), workers=2)
+    docs = {Path(r["source_uri"]).name: r for r in rows(out, "documents")}
+    dup = docs["copy-of-seed.txt"]
+    assert dup["status"] == "skipped" and f"duplicate file: same content as {seed.resolve()}" in dup["error"]
+    assert docs[seed.name]["status"] == "ok"
+    assert s["by_status"] == {"ok": 12, "skipped": 1}
+
+
+def test_dask_runner_matches_default_runner_row_for_row(tmp_path):
+    from flows.ingest import run_ingest
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copy(ROOT / "tests" / "fixtures" / "pdf" / "bmj2015_h2145_LEAP_physical-activity-smoking-pregnancy_RCT.pdf",
+                corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    a = run_ingest([str(corpus)], str(tmp_path / "threads"), workers=2)
+    b = run_ingest([str(corpus)], str(tmp_path / "dask"), workers=2, task_runner="dask")
+    assert a["rows"] == b["rows"] and a["by_status"] == b["by_status"]
+    for t in schemas.TABLE_ORDER:
+        assert rows(tmp_path / "dask", t) == rows(tmp_path / "threads", t), t
+
+
+def test_worker_crash_and_hang_in_a_batch_cost_only_that_document(corpus, tmp_path, monkeypatch):
+    from flows.ingest import run_ingest
+
+    victim = sorted(corpus.glob("PMC*.txt"))[2].name
+    out = tmp_path / "out"
+    monkeypatch.setenv("TRIALX_FAULT_INJECTION", f"crash:{victim}")
+    s = run_ingest([str(corpus)], str(out), workers=2)
+    docs = {Path(r["source_uri"]).name: r for r in rows(out, "documents")}
+    assert docs[victim]["status"] == "failed"
+    assert "the extraction worker stopped unexpectedly while reading this document" in docs[victim]["error"]
+    assert s["by_status"] == {"failed": 1, "ok": 11}  # the rest of the batch is complete
+    # the next run retries the failed document (no fault now) and keeps the others
+    monkeypatch.delenv("TRIALX_FAULT_INJECTION")
+    s2 = run_ingest([str(corpus)], str(out), workers=2)
+    assert (s2["extracted"], s2["reused"], s2["by_status"]) == (1, 11, {"ok": 12})
+
+    out2 = tmp_path / "out2"
+    t0 = time.monotonic()
+    monkeypatch.setenv("TRIALX_FAULT_INJECTION", f"hang:{victim}")
+    s3 = run_ingest([str(corpus)], str(out2), workers=2, doc_time_limit=3)
+    assert time.monotonic() - t0 < 60
+    docs = {Path(r["source_uri"]).name: r for r in rows(out2, "documents")}
+    assert "stopped after 3 s" in docs[victim]["error"] and s3["by_status"] == {"failed": 1, "ok": 11}
+
+
+def test_transient_write_error_is_retried(corpus, tmp_path, monkeypatch):
+    import errno
+
+    from extract.output import SnapshotWriter
+    from flows.ingest import run_ingest
+
+    real = SnapshotWriter.write_part
+    calls = {"n": 0}
+
+    def flaky(self, part, tables):
+        calls["n"] += 1
+        if calls["n"] == 1 and part != "skipped":
+            raise OSError(errno.EIO, "Input/output error")  # wrapped as OutputError by the real writer
+        return real(self, part, tables)
+
+    def wrapped(self, part, tables):
+        from extract.errors import OutputError
+
+        try:
+            return flaky(self, part, tables)
+        except OSError as e:
+            raise OutputError(f"{self.out}: writing failed ({e.strerror})") from e
+
+    monkeypatch.setattr(SnapshotWriter, "write_part", wrapped)
+    s = run_ingest([str(corpus)], str(tmp_path / "out"), workers=2)
+    assert calls["n"] >= 2 and s["by_status"] == {"ok": 12}
+    assert len(rows(tmp_path / "out", "documents")) == 12  # the retried batch wrote its rows once
+
+
+def test_persistent_write_error_fails_the_run_and_keeps_the_previous_tables(corpus, tmp_path, monkeypatch):
+    import errno
+
+    from extract.errors import OutputError
+    from extract.output import SnapshotWriter
+    from flows.ingest import run_ingest
+
+    out = tmp_path / "out"
+    run_ingest([str(corpus)], str(out), workers=2)
+    before, snap = all_rows(out), snapshot_id(out)
+    (corpus / "new.txt").write_text("A randomised trial of X (n = 10) versus Y (n = 12); P = 0.5.\n")
+
+    def disk_full(self, part, tables):
+        raise OutputError(f"{self.out}: writing table documents failed ({os.strerror(errno.ENOSPC)})")
+
+    monkeypatch.setattr(SnapshotWriter, "write_part", disk_full)
+    with pytest.raises(Exception) as ei:
+        run_ingest([str(corpus)], str(out), workers=2)
+    assert "No space left on device" in str(ei.value)
+    assert snapshot_id(out) == snap and all_rows(out) == before  # previous state intact and readable
+    assert not list((out / "_snapshots").glob(".tmp-*"))  # the failed run's temporary snapshot is removed
+
+
+def test_readers_never_see_a_half_written_table(corpus, tmp_path):
+    """A reader polls the tables while runs commit: every read succeeds and sees one complete snapshot."""
+    from flows.ingest import run_ingest
+
+    out = tmp_path / "out"
+    run_ingest([str(corpus)], str(out), workers=2)
+    stop, seen, errors = threading.Event(), [], []
+
+    def reader():
+        while not stop.is_set():
+            try:
+                snap = (out / "current").resolve()  # resolve once: all tables from the same snapshot
+                docs = ds.dataset(snap / "documents").to_table(columns=["doc_id"]).column("doc_id").to_pylist()
+                stats = ds.dataset(snap / "statistics").to_table(columns=["doc_id"]).column("doc_id").to_pylist()
+                plain = ds.dataset(out / "statistics").to_table(columns=["doc_id"]).num_rows  # OUT/<table> readers
+                seen.append((snap.name, len(docs), len(stats), set(stats) <= set(docs), plain))
+            except Exception as e:  # noqa: BLE001
+                errors.append(repr(e))
+
+    committed = {snapshot_id(out).rsplit("/", 1)[-1]: (len(rows(out, "documents")), len(rows(out, "statistics")))}
+    extra = corpus / "extra.txt"
+    th = threading.Thread(target=reader, daemon=True)
+    th.start()
+    try:
+        for k in range(3):
+            extra.write_text(f"Trial {k}: X (n = {10 + k}) versus Y (n = 12); "
+                             + "; ".join(f"P = 0.0{j + 1}" for j in range(k + 1)) + ".\n")
+            run_ingest([str(corpus)], str(out), workers=2)
+            committed[snapshot_id(out).rsplit("/", 1)[-1]] = (len(rows(out, "documents")), len(rows(out, "statistics")))
+    finally:
+        stop.set()
+        th.join(timeout=30)
+    assert not errors, errors[:3]
+    assert len(seen) > 5 and len({s[0] for s in seen}) >= 2  # the reader saw several commits happen
+    stat_counts = {c[1] for c in committed.values()}
+    for name, n_docs, n_stats, consistent, plain in seen:
+        assert consistent and (n_docs, n_stats) == committed[name], (name, n_docs, n_stats)
+        assert plain in stat_counts
+
+
+def _harness_env(tmp_path) -> dict:
+    from prefect.settings import get_current_settings
+
+    return dict(os.environ, PREFECT_API_URL=str(get_current_settings().api.url), PREFECT_HOME=str(tmp_path / "ph"),
+                PREFECT_SERVER_ANALYTICS_ENABLED="false")
+
+
+@pytest.mark.parametrize("moment", ["early", "late"])
+def test_kill_9_keeps_previous_tables_and_next_run_completes(tmp_path, moment):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    env = _harness_env(tmp_path)
+    cmd = [TRIALX, "run", str(corpus), "--out", str(out), "--batch-docs", "2"]
+    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    before, snap = all_rows(out), snapshot_id(out)
+
+    for f in sorted(DEV.glob("PMC*.txt"))[:30]:  # new work for the run that will be killed
+        shutil.copy(f, corpus / f.name)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    staging = out / "_snapshots"
+
+    def parts_written() -> int:
+        return sum(1 for _ in staging.glob(".tmp-*/documents/part-*.parquet"))
+
+    target = 1 if moment == "early" else 12  # of 16 part files (15 batches of 2 new files + the reused seeds)
+    deadline = time.monotonic() + 240
+    while parts_written() < target and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the CLI, its worker processes and the fork server
+    proc.wait(timeout=30)
+
+    assert snapshot_id(out) == snap  # the previous snapshot is still the current one ...
+    assert all_rows(out) == before  # ... complete and readable
+    assert list(staging.glob(".tmp-*"))  # the killed run left only a temporary folder
+
+    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert not list(staging.glob(".tmp-*"))  # cleaned up by the next run
+    docs = rows(out, "documents")
+    uris = [d["source_uri"] for d in docs]
+    assert len(uris) == len(set(uris)) == 34 and all(d["status"] == "ok" for d in docs)  # exactly once each
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert (manifest["extracted"], manifest["reused"]) == (30, 4)
