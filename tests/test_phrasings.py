@@ -215,3 +215,104 @@ def test_structured_abstract_participants_heading():
 ])
 def test_arm_phrasings_round_three(text, expected):
     assert arms_of(text) == sorted(expected)
+
+
+# round four: phrasings from the second dev draw (eval/dev, random.Random(20261122))
+@pytest.mark.parametrize("text, total", [
+    ("The study was a four-week randomized, double-blind clinical trial, conducted on 64 trained female athletes.", 64),
+    ("A randomized controlled trial on the efficacy of this curriculum was performed with 24 students.", 24),
+    ("This prospective randomized cross-over study compares salivary production in 31 volunteers during suggestion.", 31),
+    ("Eighty-eight males with CP/CPPS were randomized to receive either levofloxacin or levofloxacin and mirodenafil.", 88),
+    ("In a double-blind randomized cross-over study, 16 healthy male fire fighters were exposed to wood smoke or filtered air.", 16),
+    ("Fifty healthy older adults received D-serine and placebo in a randomized, double blind, crossover design study.", 50),
+    ("In a randomised, placebo-controlled study, 240 hypercholesterolaemic but otherwise healthy men and women consumed "
+     "a low-fat spread with added PS or a placebo spread for 12 weeks.", 240),
+    ("A total of 282 Tibetans aged 40 or older with known hypertension (systolic BP≥140 mmHg) were recruited and randomized "
+     "to intervention or control.", 282),
+    ("People with 1st MTPJ OA (n = 88) who participated in a randomised trial were allocated to receive orthoses (n = 47) "
+     "or footwear (n = 41).", 88),
+    ("Local agencies were randomly allocated to the intervention or control group. Fifteen LPHAs participated in the study "
+     "(n = 9 intervention group, n = 6 control group).", 15),
+    ("Sixty primary teeth were selected, which were randomly divided into two groups with thirty teeth in each group.", 60),
+])
+def test_total_enrolled_round_four(text, total):
+    (trial,) = run(text).trials
+    assert trial.total_enrolled == total
+
+
+@pytest.mark.parametrize("text", [
+    # two arm sizes, no stated total
+    "In this two-arm trial, a total of 7,621 children were enrolled in the intervention arm and 7,605 in the control arm.",
+    # a breakdown by sex is not the total
+    "In this randomized trial, a total of 40 males and 40 females were randomly assigned to the four groups.",
+])
+def test_no_total_round_four(text):
+    (trial,) = run(text).trials
+    assert trial.total_enrolled is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eighty-eight males were randomized to receive either levofloxacin (500 mg/d) (group L, 40 patients) or levofloxacin "
+     "(500 mg/d) and mirodenafil (50 mg/d) (group ML, 48 patients) for six weeks.", [(40, "experimental"), (48, "experimental")]),
+    ("Sixty primary teeth were randomly divided into two groups (Group A and Group B) with thirty teeth in each group.",
+     [(30, "experimental")] * 2),
+    ("Two hundred patients scheduled to undergo elective surgery were taken and were divided into two groups of 100 each.",
+     [(100, "experimental")] * 2),
+])
+def test_arm_phrasings_round_four(text, expected):
+    assert arms_of(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, dtype", [
+    ("This clinical trial was carried out on 94 patients admitted to the intensive care units.", "trial-report"),
+    ("Two hundred patients scheduled to undergo elective surgery were taken and were divided into two groups of 100 each.",
+     "trial-report"),
+    # groups formed by a condition are not trial arms
+    ("Sixty patients with back pain were divided into 3 groups consisting of 23 adults with acute pain and 37 others.", "other"),
+    ("Data were analyzed from 14 comparative trials. In the pooled analysis of individual patient data comparing dabigatran "
+     "with warfarin, myocardial infarction occurrence favored warfarin.", "review"),
+])
+def test_document_type_round_four(text, dtype):
+    assert run(text).document_type == dtype
+
+
+@pytest.mark.parametrize("text, value", [
+    ("We conducted a prospective, randomized, evaluator-blind, pilot study.", "blinded"),
+    ("An independent observer blinded to study group recorded the presence of coughing.", "blinded"),
+    ("This multicenter, open-labeled, randomized trial was performed to compare two statins.", "open"),
+])
+def test_blinding_round_four(text, value):
+    (trial,) = run("Patients were randomized. " + text).trials
+    assert trial.blinding == value
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Patients were randomized. TOI of the FACT-O was the primary measure.", "TOI of the FACT-O"),
+    ("Patients were randomized. Primary outcome was defined as the change in BP levels measured from baseline.", "change in BP levels"),
+])
+def test_primary_endpoint_round_four(text, name):
+    assert [e.name for e in run(text).endpoints if e.kind == "primary"] == [name]
+
+
+def test_p_much_less_than():
+    r = run("Patients were randomized. Rates were 21.0% and 70.7% in the intervention and control arms (p << 0.0001).")
+    assert [(s.p_text, s.p_operator, s.p_value) for s in r.statistics if s.p_text] == [("p << 0.0001", "<", 0.0001)]
+
+
+def _effects(text: str) -> list[tuple]:
+    return [(s.estimate, s.ci_low, s.ci_high) for s in run("Patients were randomized. " + text).statistics if s.ci_low is not None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unlevelled 'CI' after an odds ratio
+    ("Quit rates were 25.2% and 15.7% (OR=1.81, CI 1.51-2.16, P<.001) in former smokers.", [(1.81, 1.51, 2.16)]),
+    # a negative estimate after a comma
+    ("The change did not differ between the 2 groups (difference,-0.26 mm; 95% CI,-4.33-3.82; P = 0.901).", [(-0.26, -4.33, 3.82)]),
+    # an estimate with a two-word unit
+    ("Saturated fat intake fell (−1.6% energy, 95% CI −2.8 to −0.3) at 28 weeks.", [(-1.6, -2.8, -0.3)]),
+    # a proportion's own interval and an AUC are not effect estimates
+    ("Proportions were 21.0%, (445/2,111, 95% CI [19.3%–22.7%]) and 70.7% (2,595/3,671, 95% CI 68.5%–71.5%).", []),
+    ("The ROC AUC of identifying MCI was 0.71 (95% Confidence Interval: 0.54 – 0.89).", []),
+])
+def test_effect_phrasings_round_four(text, expected):
+    assert _effects(text) == expected

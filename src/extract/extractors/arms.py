@@ -17,7 +17,9 @@ from .numbers import COUNT, PEOPLE, to_int
 # an arm size after its label: '(n = 54)', '(n=54; 67%)', '(102 patients)', ', n = 27'
 _N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
-    r"\(\s*n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])",
+    r"\(\s*n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
+    # '(group L, 40 patients)': a group name and its size in one parenthesis
+    r"\(\s*(?:group|arm)\s+[\w-]{1,12},\s*(?P<n6>" + _N + r")\s+" + PEOPLE + r"\s*\)",
     re.I,
 )
 # size then label: 'n = 9 intervention group', '17 Intervention Group and 22 Control Group participants'
@@ -59,7 +61,7 @@ PAIR_N_RE = re.compile(
     r"(?P<labels>[A-Za-z][^.;()\d]{1,118}?[^\s.;()\d])\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
 EACH_RE = re.compile(
     r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
-    r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>\d+)\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
+    r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>" + COUNT + r")\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
     r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>\d+)\s+" + PEOPLE + r"\b)",
     re.I,
 )
@@ -170,7 +172,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         if re.search(r"\b(?:groups|arms)$", label, re.I):
             continue  # 'divided into three groups (n = 30)': sizes per group, handled by _each
         start = lo + window.index(raw, cut) if raw else m.start()
-        n = int((m.group("n") or m.group("n2") or m.group("n3") or m.group("n5")).replace(",", ""))
+        n = int((m.group("n") or m.group("n2") or m.group("n3") or m.group("n5") or m.group("n6")).replace(",", ""))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
                            context=window + " " + " ".join(parens)))
     out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
@@ -365,7 +367,9 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
-        n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
+        n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
+        if not n:
+            continue
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))

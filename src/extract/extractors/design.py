@@ -21,9 +21,11 @@ BLIND_RES = [
     ("triple", re.compile(r"\btriple[- ](?:blind|mask)", re.I)),
     ("double", re.compile(r"\bdouble[- ]?(?:blind|mask|dummy)", re.I)),
     ("single", re.compile(r"\bsingle[- ](?:blind|mask)", re.I)),
-    ("open", re.compile(r"\bopen[- ]label\b|\bunblinded\b|\bnon-?blinded\b|\bMasking:?\s*None\b|"
+    ("open", re.compile(r"\bopen[- ]label(?:led|ed)?\b|\b[Uu]nblinded\b|\b[Nn]on-?blind(?:ed)?\b|\b[Uu]nmasked\b|\bMasking:?\s*None\b|"
                         r"\b[Oo]pen,?\s+(?:[\w-]+,?\s+){0,2}?(?:randomi[sz]ed|controlled)\b[^.]{0,30}?\b(?:trial|study)\b")),
-    ("blinded", re.compile(r"\bblinded\b|\bmasked\b|\bblind\s+to\b", re.I)),
+    ("blinded", re.compile(r"\bblinded\b|\bmasked\b|\bblind\s+to\b|"
+                           r"\b(?:observer|assessor|evaluator|rater|investigator|examiner|patient|participant|outcome)s?[- ]blind\b|"
+                           r"\bblind\s+(?:(?:clinical|randomi[sz]ed|controlled|comparative)\s+)*(?:study|trial|design|fashion|manner)\b", re.I)),
 ]
 CROSSOVER_RE = re.compile(r"\bcross-?\s?over\b", re.I)
 CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|RCT)\b|\b(?:clusters|practices|schools|villages|communities|parishes|"
@@ -55,11 +57,15 @@ ENROLLED_RES = [
                r"(?:then\s+|subsequently\s+|prospectively\s+)?" + _ENTER + r"\b", re.I),
     re.compile(r"\b(?:Of|Among)\s+(?:the\s+)?(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:who\s+were\s+|were\s+)?(?:randomi[sz]ed|enrolled|recruited|included)\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?(?:" + PEOPLE + r"|dyads|couples|families|pairs)\s+(?:were\s+)?(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
-    re.compile(r"\b(?:trial|study)\s+(?:was\s+)?(?:performed|conducted|carried out)?\s*(?:of|in|on|among|involving|including|enrolling)\s+(?P<n>" + COUNT + r")\s+"
-               + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,120}?\s)?(?:receiv\w*|were\s+given|were\s+treated\s+with)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?)\s", re.I),
+    re.compile(r"\b(?:trial|study)(?:\s+(?:on|of|for)\s+[^.;,]{1,60}?)?,?\s+(?:was\s+)?(?:(?:performed|conducted|carried out|undertaken)\s*|(?:compar|evaluat|assess|investigat|examin)\w*\s+(?:[\w-]+\s+){0,3}?)?"
+               r"(?:of|in|on|among|involving|including|enrolling|with)\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,120}?\s)?(?:receiv\w*|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?|and\s+(?:a\s+)?(?:placebo|sham))\s", re.I),
     re.compile(r"\bThe study included (?P<n>" + COUNT + r")\b", re.I),
-    re.compile(r"\b(?:all\s+|eligible\s+)?" + PEOPLE + r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[;,)]", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>(?i:" + COUNT + r"))\s+(?P<who>[A-Z][A-Za-z]*s)\s+participated\s+in\s+the\s+(?:study|trial)\b"),
+    re.compile(r"\bA total of (?P<n>" + COUNT + r")\s+(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*s)\b(?<!weeks)(?<!months)(?<!days)(?<!years)"
+               r"(?<!samples)(?<!specimens)(?<!visits)(?<!cycles)(?<!episodes)(?<!sessions)(?<!procedures)(?<!alerts)"
+               r"[^.;]{0,160}?\b(?:were|had\s+been)\s+(?:recruited|enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|included|allocated|assigned)\b", re.I),
+    re.compile(r"\b(?:all\s+|eligible\s+)?" + PEOPLE + r"(?:\s+with\s+[^.;()]{1,40}?(?=\s*\(\s*n\s*=\s*\d[\d,]*\s*\)(?![^.;]{0,60}\bn\s*=)))?\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>)\s*[;,)]", re.I),
 ]
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
@@ -187,7 +193,7 @@ def total_enrolled(mt: str) -> Found | None:
             n = to_int(m.group("n"))
             if n is None or n < 2 or (1900 <= n <= 2100 and not m.group("n").isdigit() is False and re.match(r"\d{4}$", m.group("n"))):
                 continue
-            phrase = mt[m.end("n"):m.end()]
+            phrase = mt[m.end("n"):m.end("who")] if "who" in pat.groupindex else mt[m.end("n"):m.end()]
             if re.search(r"\d|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?)\b",
                          phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I):
                 continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
@@ -199,8 +205,13 @@ def total_enrolled(mt: str) -> Found | None:
             if re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:initially\s+)?(?:screened|assessed\s+for\s+eligibility|approached|invited|contacted)\b",
                         mt[m.end():m.end() + 80], re.I):
                 continue  # '73 patients were screened ...'
+            if re.search(r"\b(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\s+and\s+$", mt[max(0, m.start() - 60):m.start()], re.I):
+                continue  # 'A total of 40 males and 40 females were ...': the second part of a breakdown
             if re.match(r"\s+of\s+(?:these|them|whom|those)\b", mt[m.end("n"):], re.I):
                 continue  # 'Sixty-one of these patients': a subset
+            if re.match(r"\s+and\s+(?:" + COUNT + r")\s+" + PEOPLE, mt[m.end("n"):][len(re.match(r"\s+\S+", mt[m.end("n"):]).group(0)):] if re.match(r"\s+\S+", mt[m.end("n"):]) else "", re.I):
+                pos = m.end()  # skip the whole breakdown, not only its first number
+                continue  # '28 men and 43 women enrolled': a breakdown, not the total
             later = re.match(r"[^.;]{0,40}?\band\s+(?P<r>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))",
                              mt[m.end():], re.I)
             if later and to_int(later.group("r")):
@@ -211,12 +222,9 @@ def total_enrolled(mt: str) -> Found | None:
             sent_end = mt.find(". ", m.end())
             if PLANNED_RE.search(mt[sent_start:m.end()]) or re.search(r"\bwill\s+be\b", mt[m.end():sent_end if sent_end > 0 else len(mt)]):
                 continue
-            if re.search(r"randomi|allocat|assign|divided", m.group(0), re.I) and re.match(
+            if re.search(r"randomi|allocat|assign|divided|enrolled|included", m.group(0), re.I) and re.match(
                     r"[^.;]{0,60}?(?:,|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", mt[m.end():], re.I):
                 continue  # '874 participants were allocated to the intervention and 1,410 to usual care'
-            if re.match(r"\s+and\s+(?:" + COUNT + r")\s+" + PEOPLE, mt[m.end("n"):][len(re.match(r"\s+\S+", mt[m.end("n"):]).group(0)):] if re.match(r"\s+\S+", mt[m.end("n"):]) else "", re.I):
-                pos = m.end()  # skip the whole breakdown, not only its first number
-                continue  # '28 men and 43 women enrolled': a breakdown, not the total
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
                         mt[m.end():m.end() + 80], re.I):
                 continue  # 'A total of 571 participants completed the follow-up': completers, not enrolment

@@ -6,7 +6,7 @@ import re
 
 REGISTRY_FIELDS = ("Enrollment", "Allocation", "Interventional model", "Masking", "Primary purpose",
                    "Inclusion criteria", "Exclusion criteria", "Study type", "Phase", "Conditions")
-REVIEW_RE = re.compile(r"\b(?:systematic review|meta-analys[ie]s|the present review|this review|narrative review|"
+REVIEW_RE = re.compile(r"\b(?:systematic review|meta-analys[ie]s|pooled\s+(?:subject|patient|participant)-level|pooled\s+analysis\s+of\s+(?:individual|\d+|data)|the present review|this review|narrative review|"
                        r"scoping review|we reviewed)\b|^\s*(?:[•●-]\s*)?Review\s*$", re.I | re.M)
 from .numbers import PEOPLE
 
@@ -22,7 +22,10 @@ OWN_TRIAL_RE = re.compile(
     r"\b(?:double|single|triple)[- ](?:blind(?:ed)?|mask(?:ed)?)\b[^.]{0,80}?\b(?:trial|study)\b|\bplacebo[- ]controlled\b[^.]{0,60}?\b(?:trial|study)\b|"
     r"\b(?:two|double|three|multi|parallel)[- ]arm(?:ed)?\s+(?:[\w-]+\s+){0,2}?(?:study|trial)\b|\brandomi[sz]ed\s+\d[\d,]*\s+|"
     r"\bphase\s+(?:I{1,3}V?|IV|[1-4])[ab]?(?:/(?:I{1,3}|[1-4]))?\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
-    r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", re.I)
+    r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b|"
+    # 'This clinical trial was carried out on 94 patients', '... were divided into two groups of 100 each'
+    r"\b(?:this|the present|our)\s+(?:[\w-]+\s+){0,2}?trial\s+(?:was|is)\s+(?:carried\s+out|conducted|performed|undertaken)\b|"
+    r"\b(?:were|was)\s+(?:then\s+)?(?:divided|assigned|allocated)\s+(?:in)?to\s+(?:two|three|four|2|3|4)\s+(?:equal\s+)?groups\b(?!\s*(?:according|based|by\b|depending|consisting|on\s+the\s+basis))", re.I)
 
 
 TITLE_REVIEW_RE = re.compile(r"\b(?:systematic\s+review|meta-?analys[ie]s|review\s+of\s+(?:the\s+)?literature|scoping\s+review|narrative\s+review|"

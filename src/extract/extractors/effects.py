@@ -32,8 +32,15 @@ CI_AFTER_RE = re.compile(
 BARE_RATIO_RE = re.compile(
     r"\b(?P<type>a?OR|a?HR|RR|IRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
     r"(?P<est>" + SIGNED + r")\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]")
+# a ratio with an unlevelled 'CI' label: 'OR=1.81, CI 1.51-2.16'
+RATIO_CI_RE = re.compile(
+    r"\b(?P<type>a?OR|a?HR|RR|IRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
+    r"(?P<est>" + SIGNED + r")\s*[,;]\s*(?:CI|C\.I\.)\s*[:=,]?\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)")
+# measures of accuracy or a proportion's own interval are not effect estimates
+NOT_EFFECT_BEFORE_RE = re.compile(r"\b(?:AUC|AUROC|area\s+under|c-statistic|sensitivity|specificity|accuracy|kappa|ICC)\b[^;]{0,60}$", re.I)
+PROPORTION_BEFORE_RE = re.compile(r"\d\s*/\s*\d[\d,]*\s*,\s*[\[(]?\s*$")
 EST_BEFORE_RE = re.compile(
-    r"(?<![\d.,])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>%|[A-Za-zµμ/][A-Za-zµμ/0-9]*(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
+    r"(?<![\d.])(?<!\d,)(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|[A-Za-zµμ/][A-Za-zµμ/0-9]*)(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
 )
 # a number that is an SD, a denominator, a p-value or a standard error is not the estimate
 NOT_EST_BEFORE_RE = re.compile(r"(?:±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\bSE\s*|\bSD\s*)\s*$")
@@ -93,9 +100,17 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              _f(m.group("lo")), _f(m.group("hi"))))
         taken.append((m.start(), m.end()))
+    for m in RATIO_CI_RE.finditer(mt):
+        if any(a <= m.start("est") < b or m.start() <= a < m.end() for a, b in taken):
+            continue
+        out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
+                             _f(m.group("lo")), _f(m.group("hi"))))
+        taken.append((m.start(), m.end()))
     for m in CI_RE.finditer(mt):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if PROPORTION_BEFORE_RE.search(mt[max(floor, m.start() - 40):m.start()]):
+            continue  # '21.0% (445/2,111, 95% CI 19.3–22.7%)': a proportion's interval, not an effect
         lo, hi = _f(m.group("lo")), _f(m.group("hi"))
         lo_s = max(floor, m.start() - 40)
         before = mt[lo_s:m.start()]
@@ -111,6 +126,8 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
             est = _f(em.group("est"))
             start = lo_s + em.start("est")
         etype = _etype(mt[max(floor, start - 80):start])
+        if etype is None and NOT_EFFECT_BEFORE_RE.search(mt[max(floor, start - 80):start]):
+            continue  # 'ROC AUC ... was 0.71 (95% CI 0.54–0.89)': accuracy, not an effect
         if etype is None and est is not None and em and em.group("unit"):
             etype = "mean difference"
         out.append(CIMention(start, m.end(), est, etype, float(m.group("level") or m.group("level2")), lo, hi))

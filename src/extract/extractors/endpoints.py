@@ -13,14 +13,14 @@ _EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variable
 _PRIMARY = r"(?:co-?primary|primary|main)"
 PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
 PRIMARY_COPULA_RE = re.compile(
-    rf"\b{_PRIMARY}\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?)?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    rf"\b{_PRIMARY}\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?)?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:defined\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
 # 'HbA1c at 12 weeks was the primary outcome parameter.', 'X and Y were the main outcome measures.'
 PRIMARY_INVERTED_RE = re.compile(
     rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:measured\s+as\s+|used\s+as\s+|chosen\s+as\s+)?"
-    rf"(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?)\b")
+    rf"(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?)\b")
 # 'birth weight (primary outcome)', 'Overall response rate, the primary end point, was 27%'
 PRIMARY_MARKED_RE = re.compile(
     rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z][^,;:().]{{2,80}}?)\s*"

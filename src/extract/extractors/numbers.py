@@ -15,7 +15,8 @@ COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
 PEOPLE = (r"(?:patients|participants|subjects|individuals|persons|people|women|men|children|adolescents|infants|"
           r"neonates|newborns|adults|volunteers|mothers|pregnant women|students|smokers|workers|residents|eyes|"
           r"cases|outpatients|inpatients|survivors|athletes|elderly|girls|boys|families|dyads|couples|parents|caregivers|"
-          r"nurses|physicians|doctors|pairs|parishes|schools|practices|villages|communities|agencies|households)")
+          r"nurses|physicians|doctors|pairs|parishes|schools|practices|villages|communities|agencies|households|"
+          r"males|females|teeth|(?:fire\s?)?fighters|soldiers|recruits|employees|clients|veterans|donors|recipients)")
 
 
 def to_int(s: str) -> int | None:

@@ -18,13 +18,13 @@ P_RE = re.compile(
     r"(?<![A-Za-z0-9\-])(?P<label>[Pp](?:\s*-?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference))?"
     r"(?:\s*\((?:two|one)[- ]sided\))?)"
     r"(?:"
-    r"\s*(?:of|was|were|is|:)?\s*(?P<op>[<>]\s*=|=\s*[<>]|[<>=≤≥⩽⩾]|(?:less|lower|smaller)\s+than|(?:greater|higher|more)\s+than)\s*(?P<val>" + _SCI + r")"
+    r"\s*(?:of|was|were|is|:)?\s*(?P<op>[<>]\s*=|=\s*[<>]|<<|>>|[<>=≤≥⩽⩾]|(?:less|lower|smaller)\s+than|(?:greater|higher|more)\s+than)\s*(?P<val>" + _SCI + r")"
     r"(?:\s*(?:–|-|to)\s*(?P<val2>" + _SCI + r"))?"
     r"|\s*(?:=|:|was|were|is)?\s*(?P<ns>NS\b|n\.\s?s\.|not\s+significant|non-?significant)"
     r")",
 )
 _OPS = {"=": "=", "<": "<", ">": ">", "≤": "<=", "⩽": "<=", "≥": ">=", "⩾": ">=", "<=": "<=", ">=": ">=",
-        "=<": "<=", "=>": ">=", "lessthan": "<", "lowerthan": "<", "smallerthan": "<", "greaterthan": ">",
+        "=<": "<=", "=>": ">=", "<<": "<", ">>": ">", "lessthan": "<", "lowerthan": "<", "smallerthan": "<", "greaterthan": ">",
         "higherthan": ">", "morethan": ">"}
 # 'p = 0.025, 0.007, and 0.009': further values after one 'p ='
 LIST_TAIL_RE = re.compile(r"\s*,\s*(?:and\s+)?(?P<v>0?\.\d+|1\.0+)(?![\d.])")
