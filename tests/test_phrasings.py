@@ -316,3 +316,25 @@ def _effects(text: str) -> list[tuple]:
 ])
 def test_effect_phrasings_round_four(text, expected):
     assert _effects(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Design Randomised controlled trial. Main outcome measure Mean number of drug-associated symptoms at follow-up.",
+     "Mean number of drug-associated symptoms at follow-up"),
+    ("Patients were randomized. MAIN MEASURES: Stroke Aphasic Depression Questionnaire.", "Stroke Aphasic Depression Questionnaire"),
+    ("Adults were randomized to the Web-based program or the control, with body mass index (BMI) as the primary outcome.",
+     "body mass index (BMI)"),
+    ("Patients were randomized. Satiation was examined as the main outcome by measuring energy intake during meals.", "Satiation"),
+    ("Patients were randomized. Time to the first analgesic request was the primary objective, and other objectives included block.",
+     "Time to the first analgesic request"),
+    ("Patients were randomized. The analysis showed no difference in Epworth sleepiness score, the primary endpoint, but greater "
+     "improvement in quality of life.", "Epworth sleepiness score"),
+    ("Patients were randomized. Main outcome assessments were a dichotomized Glasgow outcome score (GOS) at 6 months.",
+     "dichotomized Glasgow outcome score (GOS)"),
+])
+def test_primary_endpoint_round_five(text, name):
+    assert [e.name for e in run(text).endpoints if e.kind == "primary"] == [name]
+
+
+def test_sizes_per_group_after_group_count():
+    assert arms_of("After initial screening the subjects were randomized into four groups with 15 per group.") == [(15, "experimental")] * 4

@@ -62,7 +62,8 @@ PAIR_N_RE = re.compile(
 EACH_RE = re.compile(
     r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>" + COUNT + r")\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
-    r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>\d+)\s+" + PEOPLE + r"\b)",
+    r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>\d+)\s+" + PEOPLE + r"\b|"
+    r"\bwith\s+(?P<n6>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each)\s+(?:group|arm)\b)",
     re.I,
 )
 _K = {"two": 2, "three": 3, "four": 4}
@@ -367,7 +368,7 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
-        n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
+        n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6"))
         if not n:
             continue
         si = _sentence_of(sents, m.start())

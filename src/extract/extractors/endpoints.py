@@ -8,7 +8,7 @@ from ..model import Document, Endpoint
 from ..parse.normalize import clean_phrase
 from .common import Segment, evidence, norm_key, timepoints_in
 
-_EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|objectives?|"
+_EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?|assessments?))?|objectives?|"
        r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
 _PRIMARY = r"(?:co-?primary|primary|main)"
 PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
@@ -19,21 +19,26 @@ PRIMARY_COPULA_RE = re.compile(
 )
 # 'HbA1c at 12 weeks was the primary outcome parameter.', 'X and Y were the main outcome measures.'
 PRIMARY_INVERTED_RE = re.compile(
-    rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:measured\s+as\s+|used\s+as\s+|chosen\s+as\s+)?"
-    rf"(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?)\b")
+    rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:(?:measured|used|chosen|examined|assessed|evaluated|defined|selected|considered)\s+as\s+)?"
+    rf"(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?|objectives?)\b")
 # 'birth weight (primary outcome)', 'Overall response rate, the primary end point, was 27%'
 PRIMARY_MARKED_RE = re.compile(
-    rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z][^,;:().]{{2,80}}?)\s*"
+    rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z][^,;:().]{{2,80}}?)\s*"
     rf"(?:\(\s*(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?)\s*\)|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome),)",
     re.I)
 # 'For the primary outcome of X', 'the primary efficacy outcome (death or recurrent MI)'
 PRIMARY_OF_RE = re.compile(
     rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)\s+(?:of\s+(?P<name>[^,;()]{{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b)|"
     rf"\((?P<name2>[^()]{{3,120}})\))", re.I)
+# 'with body mass index (BMI) as the primary outcome'
+PRIMARY_WITH_AS_RE = re.compile(
+    rf"\bwith\s+(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,30}}\))?)\s+as\s+(?:the\s+|its\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome)s?\b", re.I)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
-    r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})")
+    r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})|"
+    r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?P<name2>[^.\n]{3,200})|"
+    r"(?:^|(?<=[.:\n]\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?P<name3>[^.\n]{3,200})", re.M)
 SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
 SAFETY_RE = re.compile(
     r"\b(?:long-term\s+)?safety(?:\s+outcomes?|\s+end\s?points?)?(?:\s+of\s+[^.]{0,60}?)?\s+(?:was|were)\s+"
@@ -143,17 +148,24 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
     for m in PRIMARY_MARKED_RE.finditer(flow):
         name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", m.group("name").strip(), flags=re.I)
+        if re.search(r"\b(?:showed|shows|found|was|were|had|reported|observed|demonstrated)\b", name):
+            # 'The analysis showed no difference in Epworth sleepiness score, the primary endpoint': the measure only
+            parts = re.split(r"\b(?:differences?|changes?|improvements?|reductions?|increases?|decreases?)\s+in\s+", name)
+            if len(parts) < 2:
+                continue
+            name = parts[-1]
         if 2 <= len(name) and len(name.split()) <= 10 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
             a = m.start("name") + m.group("name").index(name)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for rx in (PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE):
+    for rx in (PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE):
         for m in rx.finditer(flow):
-            name = m.group("name")
+            g = next((k for k in ("name", "name2", "name3") if k in rx.groupindex and m.group(k)), "name")
+            name = m.group(g)
             if rx is PRIMARY_INVERTED_RE and re.search(r"\b(?:analysis|results?|effect|difference)\b", name, re.I) and len(name.split()) > 8:
                 continue
-            parts = [(name, m.start("name"))]
+            parts = [(name, m.start(g))]
             if rx is PRIMARY_HEADING_RE:
-                parts = [(p, m.start("name") + off) for p, off in _split_semicolons(name)]
+                parts = [(p, m.start(g) + off) for p, off in _split_semicolons(name)]
             for part, off in parts:
                 part_s = part.strip()
                 if len(part_s) >= 3:
