@@ -23,5 +23,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Speed and memory at corpus scale (not a test): prints the table and appends it to BENCHMARKS.md.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --abstracts ../shared/bench-abstracts --pdfs ../shared/corpus-pdf
+
 clean:
 	rm -rf $(VENV) out .pytest_cache

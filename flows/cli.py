@@ -56,6 +56,7 @@ def run(
     worker_memory_mb: Optional[int] = typer.Option(None, help="Memory per worker process (TRIALX_WORKER_MEMORY_MB)"),
     follow_symlinks: Optional[bool] = typer.Option(None, "--follow-symlinks/--no-follow-symlinks",
                                                    help="Read files reached through symlinks (TRIALX_FOLLOW_SYMLINKS)"),
+    force: bool = typer.Option(False, "--force", help="Start a flow run even when nothing changed"),
 ) -> None:
     """Run the ingestion flow (Prefect) over files and folders; write tables to OUT.
 
@@ -67,9 +68,11 @@ def run(
         err.print(f"[red]error:[/red] --task-runner must be one of {', '.join(RUNNERS)}, not '{task_runner}'")
         raise typer.Exit(2)
     _check_paths_and_out(paths, out)
+    opts = _settings_options(batch_docs, max_file_bytes, max_pages, doc_time_limit, worker_memory_mb, follow_symlinks)
+    if not force and _up_to_date(paths, out, opts):
+        return
     from flows.ingest import run_ingest
 
-    opts = _settings_options(batch_docs, max_file_bytes, max_pages, doc_time_limit, worker_memory_mb, follow_symlinks)
     try:
         summary = run_ingest([str(p) for p in paths], str(out), workers, task_runner=task_runner,
                              dask_address=dask_address, **opts)
@@ -119,6 +122,25 @@ def serve(
     ingest.serve(name=name, cron=cron, interval=interval, parameters=params, limit=1,
                  description="Scheduled trialx ingestion: new or changed documents to Parquet tables",
                  tags=["trialx"])
+
+
+def _up_to_date(paths: list[Path], out: Path, opts: dict) -> bool:
+    """Check, without starting Prefect, whether the tables in OUT already reflect these inputs."""
+    from extract.batch import plan_run, up_to_date
+    from extract.errors import OutputError
+    from extract.output import RunLock
+    from extract.settings import Settings
+
+    try:
+        with RunLock(out):
+            plan = plan_run(paths, out, Settings(**opts))
+            if not up_to_date(plan):
+                return False
+    except OutputError:
+        return False  # another run is writing: let the flow report it
+    console.print(f"trialx: {out} is up to date: {plan.documents} documents, none new, changed or removed since "
+                  f"snapshot {plan.previous.name}; no flow run started (--force starts one anyway)")
+    return True
 
 
 def _shown(path: str) -> str:

@@ -31,6 +31,9 @@ from extract.settings import Settings
 # The worker-process pool of the default runner, per flow run (tasks find it here; it is not a
 # task parameter because it cannot be serialised). Absent on Dask workers: they extract in-process.
 _POOLS: dict[str, object] = {}
+# Pools that `run_ingest` started before the flow, keyed by output folder: their workers begin on the
+# first documents while Prefect's embedded server starts; the flow adopts the pool.
+_PREFETCH: dict[str, object] = {}
 
 
 def _transient_io(task, task_run, state) -> bool:
@@ -162,11 +165,18 @@ def ingest(paths: list[str] | None = None, out: str = "out", workers: int | None
         pool_key = None
         try:
             groups = batches(plan.to_extract, settings.batch_docs)
+            early = _PREFETCH.pop(str(outp.resolve()), None)
             if isolate and groups and _local_runner():
                 from extract.workers import DocumentPool
 
                 pool_key = writer.run_id
-                _POOLS[pool_key] = DocumentPool(min(settings.workers, len(plan.to_extract)), settings)
+                n = min(settings.workers, len(plan.to_extract))
+                if early is not None and early.settings == settings and early.workers == n:
+                    _POOLS[pool_key], early = early, None
+                else:
+                    _POOLS[pool_key] = DocumentPool(n, settings)
+            if early is not None:
+                early.close()
             progress = create_progress_artifact(progress=0.0, description="Documents extracted")
             futures = [extract_batch.submit(g, out, writer.run_id, f"{k:05d}", batch_label(g, k, len(groups)),
                                             settings, pool_key) for k, g in enumerate(groups, 1)]
@@ -235,7 +245,34 @@ def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runn
     """Run the flow with the chosen task runner (default: bounded threads feeding worker processes)."""
     n = workers or Settings().workers
     runner = task_runner_for(task_runner, n, dask_address)
-    return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
+    key = str(Path(out).resolve())
+    if task_runner == "threads":
+        _prefetch(paths, Path(out), Settings(**{k: v for k, v in dict(settings, workers=n).items() if v is not None}))
+    try:
+        return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
+    finally:
+        leftover = _PREFETCH.pop(key, None)
+        if leftover is not None:
+            leftover.close()
+
+
+def _prefetch(paths: list[str], out: Path, settings: Settings) -> None:
+    """Start the worker processes on the first documents before the flow (and Prefect's embedded
+    server) starts, so the start-up overlaps useful work. Read-only until the flow takes over; at
+    most a few batches ahead, so results never pile up in memory."""
+    from extract.workers import DocumentPool
+
+    try:
+        with RunLock(out):  # only when no other run holds the folder
+            plan = plan_run([Path(p) for p in paths], out, settings)
+    except (OutputError, OSError):
+        return
+    if not plan.to_extract:
+        return
+    pool = DocumentPool(min(settings.workers, len(plan.to_extract)), settings)
+    ahead = [d for g in batches(plan.to_extract, settings.batch_docs)[: 2 * settings.workers] for d in g]
+    pool.prefetch(ahead)
+    _PREFETCH[str(out.resolve())] = pool
 
 
 if __name__ == "__main__":  # `python -m flows.ingest` (used by prefect.yaml deployments)

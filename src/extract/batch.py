@@ -284,19 +284,26 @@ def manifest(summary: RunSummary, plan: Plan, settings: Settings, inputs: list[s
                 written_at=datetime.now(timezone.utc).isoformat())
 
 
-def run_library(paths: list[Path], out: Path, settings: Settings | None = None) -> RunSummary:
-    """The whole run without Prefect, in this process: plan, extract, write, commit."""
+def run_library(paths: list[Path], out: Path, settings: Settings | None = None, workers: int = 1) -> RunSummary:
+    """The whole run without Prefect: plan, extract (in this process, or in `workers` worker
+    processes with the time and memory limits), write, commit."""
     from .output import RunLock
-    from .pipeline import process_document
+    from .workers import DocumentPool, extract_in_process
 
     settings = settings or Settings()
     with RunLock(out):
         plan = plan_run(paths, out, settings)
         writer = SnapshotWriter(out).start()
+        pool = DocumentPool(workers, settings) if workers > 1 and plan.to_extract else None
         try:
             parts = []
-            for k, b in enumerate(batches(plan.to_extract, settings.batch_docs)):
-                parts.append(write_batch([process_document(d.path, settings) for d in b], writer, f"{k:05d}"))
+            groups = batches(plan.to_extract, settings.batch_docs)
+            if pool is not None:  # submit everything first so the workers never wait for the writer
+                futures = [[pool.submit(d) for d in g] for g in groups]
+            for k, g in enumerate(groups):
+                results = ([pool.result(d, f) for d, f in zip(g, futures[k])] if pool is not None
+                           else extract_in_process(g, settings))
+                parts.append(write_batch(results, writer, f"{k:05d}"))
             if plan.skipped:
                 parts.append(write_batch(plan.skipped, writer, "skipped"))
             reused_rows = carry_over(plan.previous, set(plan.reused), writer) if plan.reused else {}
@@ -308,7 +315,20 @@ def run_library(paths: list[Path], out: Path, settings: Settings | None = None) 
         except BaseException:
             writer.abort()
             raise
+        finally:
+            if pool is not None:
+                pool.close()
     return summary
+
+
+def up_to_date(plan: Plan) -> bool:
+    """True when a run would change nothing: no new, changed, removed or newly skipped file."""
+    if plan.previous is None or plan.to_extract or plan.removed:
+        return False
+    prev = {d["source_uri"]: (d["status"], d["error"]) for d in read_table(plan.previous, "documents").to_pylist()}
+    now = {r.source_uri: (r.status, r.error) for r in plan.skipped}
+    now.update({d["source_uri"]: (d["status"], d["error"]) for d in plan.reused_docs})
+    return prev == now
 
 
 def validate_and_write(results: list[DocumentResult], out: Path) -> tuple[RunSummary, dict[str, pd.DataFrame]]:

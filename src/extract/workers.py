@@ -85,9 +85,20 @@ class DocumentPool:
         ctx.set_forkserver_preload(_PRELOAD)
         self.pool = ProcessPool(max_workers=workers, initializer=_init_worker,
                                 initargs=(settings.worker_memory_mb,), context=ctx)
+        self.workers = workers
+        self.pending: dict[tuple[str, str | None], object] = {}
 
     def submit(self, doc: PlannedDoc):
+        fut = self.pending.pop((doc.path, doc.doc_id), None)
+        if fut is not None:
+            return fut
         return self.pool.schedule(_extract, args=(doc.path, self.settings), timeout=self.settings.doc_time_limit)
+
+    def prefetch(self, docs: list[PlannedDoc]) -> None:
+        """Start on these documents now (e.g. while Prefect starts up); `submit` hands their futures over."""
+        for d in docs:
+            self.pending[(d.path, d.doc_id)] = self.pool.schedule(_extract, args=(d.path, self.settings),
+                                                                  timeout=self.settings.doc_time_limit)
 
     def result(self, doc: PlannedDoc, future) -> DocumentResult:
         from pebble import ProcessExpired
@@ -114,6 +125,9 @@ class DocumentPool:
         return [self.result(d, f) for d, f in zip(docs, futures)]
 
     def close(self) -> None:
+        for fut in self.pending.values():  # prefetched documents nobody asked for
+            fut.cancel()
+        self.pending.clear()
         self.pool.close()
         self.pool.join(timeout=30)
         if self.pool.active:
