@@ -94,18 +94,20 @@ def reuse_task(plan: Plan, out: str, run_id: str, n: int) -> dict[str, int]:
 def commit_task(summary: RunSummary, plan: Plan, settings: Settings, inputs: list[str], out: str,
                 run_id: str) -> str:
     writer = SnapshotWriter(Path(out), run_id)
-    report = None
-    try:
-        from extract.report import write_report
+    log = get_run_logger()
+    written: list[Path] = []
 
-        report = write_report(writer.staging, writer.staging / "report.html")
-    except ImportError:
-        pass
-    except Exception as e:  # noqa: BLE001 - a report problem never blocks the tables
-        get_run_logger().warning("the review page could not be written: %s", e)
-    final = writer.commit(manifest(summary, plan, settings, inputs))
-    get_run_logger().info("committed snapshot %s: %s", final.name, summary.rows)
-    return str(Path(out).resolve() / "report.html") if report else ""
+    def review_page(folder: Path) -> None:
+        try:
+            from extract.report import write_report
+
+            written.append(write_report(folder, folder / "report.html"))
+        except Exception as e:  # noqa: BLE001 - a report problem never blocks the tables
+            log.warning("the review page could not be written: %s", e)
+
+    final = writer.commit(manifest(summary, plan, settings, inputs), before_publish=review_page)
+    log.info("committed snapshot %s: %s", final.name, summary.rows)
+    return str(Path(out).resolve() / "report.html") if written else ""
 
 
 def _status_rows(summaries: list[BatchSummary], plan: Plan) -> list[dict]:

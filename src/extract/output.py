@@ -178,8 +178,11 @@ class SnapshotWriter:
         p.write_bytes(data)
         return p
 
-    def commit(self, manifest: dict) -> Path:
-        """Make the staged snapshot the current one: a rename of the folder and one atomic symlink swap."""
+    def commit(self, manifest: dict, before_publish=None) -> Path:
+        """Make the staged snapshot the current one: a rename of the folder and one atomic symlink swap.
+
+        `before_publish(folder)` runs on the complete staged snapshot (tables and manifest) just
+        before it is published, e.g. to write its review page."""
         try:
             for name in schemas.TABLE_ORDER:  # every table folder holds at least an empty, typed file
                 d = self.staging / name
@@ -187,6 +190,8 @@ class SnapshotWriter:
                     pq.write_table(schemas.arrow_schema(name).empty_table(), d / "part-empty.parquet")
             (self.staging / "_manifest.json").write_text(
                 json.dumps(dict(manifest, run_id=self.run_id), indent=2, sort_keys=True, default=str))
+            if before_publish is not None:
+                before_publish(self.staging)
             final = self.root / self.run_id
             os.replace(self.staging, final)
             self._fsync_dir(self.root)
