@@ -338,3 +338,21 @@ def test_primary_endpoint_round_five(text, name):
 
 def test_sizes_per_group_after_group_count():
     assert arms_of("After initial screening the subjects were randomized into four groups with 15 per group.") == [(15, "experimental")] * 4
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients (n = 100) were randomized to five groups with 20 cases in each.", [(20, "experimental")] * 5),
+    ("Myopic schoolchildren were randomly allocated to control group (CG), myopic defocus group (MDG) and hyperopic "
+     "defocus group (HDG) (n = 17 per group).", [(17, "experimental")] * 3),
+])
+def test_sizes_per_group_round_five(text, expected):
+    assert arms_of(text) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("This was a randomized, blind, placebo-controlled trial in 40 adults.", "blinded"),
+    ("This was a randomized, double- blind trial in 40 adults.", "double"),
+])
+def test_blinding_round_five(text, value):
+    (trial,) = run(text).trials
+    assert trial.blinding == value

@@ -60,13 +60,15 @@ RESPECTIVELY_PAREN_RE = re.compile(
 PAIR_N_RE = re.compile(
     r"(?P<labels>[A-Za-z][^.;()\d]{1,118}?[^\s.;()\d])\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
 EACH_RE = re.compile(
-    r"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
+    r"\b(?P<k>two|three|four|five|six|[2-6])\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>" + COUNT + r")\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
     r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>\d+)\s+" + PEOPLE + r"\b|"
     r"\bwith\s+(?P<n6>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each)\s+(?:group|arm)\b)",
     re.I,
 )
-_K = {"two": 2, "three": 3, "four": 4}
+_K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# 'allocated to control group (CG), myopic defocus group (MDG) and hyperopic defocus group (HDG) (n = 17 per group)'
+PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)(?:\s+(?:group|arm))?\s*\)", re.I)
 BOUNDARY_RE = re.compile(
     r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|\bto\s+(?:either\s+)?|"
     r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b|\bthe\b)\s*",
@@ -374,6 +376,14 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))
+    for m in PER_GROUP_RE.finditer(flow):
+        if _overlaps(have + out, m.start(), m.end()):
+            continue
+        si = _sentence_of(sents, m.start())
+        before = flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()]
+        k = len(re.findall(r"\b(?:group|arm)\b", before, re.I))  # one singular 'group' per named arm
+        if 2 <= k <= 6 and ALLOCATION_RE.search(before):
+            out += [Mention(f"group {j + 1}", int(m.group("n")), m.start(), m.end(), "text", si) for j in range(k)]
     return out
 
 

@@ -19,13 +19,13 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\buncontrolled\s+(
                            r"\bparticipants in 1 patient group\b", re.I)
 BLIND_RES = [
     ("triple", re.compile(r"\btriple[- ](?:blind|mask)", re.I)),
-    ("double", re.compile(r"\bdouble[- ]?(?:blind|mask|dummy)", re.I)),
+    ("double", re.compile(r"\bdouble[- ]?\s?(?:blind|mask|dummy)", re.I)),
     ("single", re.compile(r"\bsingle[- ](?:blind|mask)", re.I)),
     ("open", re.compile(r"\bopen[- ]label(?:led|ed)?\b|\b[Uu]nblinded\b|\b[Nn]on-?blind(?:ed)?\b|\b[Uu]nmasked\b|\bMasking:?\s*None\b|"
                         r"\b[Oo]pen,?\s+(?:[\w-]+,?\s+){0,2}?(?:randomi[sz]ed|controlled)\b[^.]{0,30}?\b(?:trial|study)\b")),
     ("blinded", re.compile(r"\bblinded\b|\bmasked\b|\bblind\s+to\b|"
                            r"\b(?:observer|assessor|evaluator|rater|investigator|examiner|patient|participant|outcome)s?[- ]blind\b|"
-                           r"\bblind\s+(?:(?:clinical|randomi[sz]ed|controlled|comparative)\s+)*(?:study|trial|design|fashion|manner)\b", re.I)),
+                           r"(?<!colour[- ])(?<!color[- ])\bblind,?\s+(?:[\w-]+,?\s+){0,3}?(?:study|trial|design|fashion|manner)\b", re.I)),
 ]
 CROSSOVER_RE = re.compile(r"\bcross-?\s?over\b", re.I)
 CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|RCT)\b|\b(?:clusters|practices|schools|villages|communities|parishes|"
