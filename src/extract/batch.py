@@ -151,7 +151,7 @@ def plan_run(paths: list[Path], out: Path, settings: Settings) -> Plan:
         if fmt is None:
             skipped.append(skipped_result(f.path, f"unsupported file type '{f.path.suffix or '(none)'}'"))
             continue
-        if doc_id is not None:
+        if doc_id is not None and size > 0:  # empty files are failed on their own, not duplicates
             if doc_id in first_by_hash:
                 skipped.append(skipped_result(f.path, f"duplicate file: same content as {first_by_hash[doc_id]}"))
                 continue
