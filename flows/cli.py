@@ -71,11 +71,12 @@ def run(
     opts = _settings_options(batch_docs, max_file_bytes, max_pages, doc_time_limit, worker_memory_mb, follow_symlinks)
     if not force and _up_to_date(paths, out, opts):
         return
-    from flows.ingest import run_ingest
+    from flows.ingest import run_ingest, start_embedded_server
 
+    server = start_embedded_server()  # boots while the inputs are planned and the first ones extracted
     try:
         summary = run_ingest([str(p) for p in paths], str(out), workers, task_runner=task_runner,
-                             dask_address=dask_address, **opts)
+                             dask_address=dask_address, server=server, **opts)
     except OutputError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)

@@ -13,6 +13,7 @@ task because pandera's failure cases do not survive pickling.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -22,8 +23,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extract.batch import (BatchSummary, Plan, PlannedDoc, RunSummary, batch_label, batches, carry_over, manifest,
-                           merge, plan_run, write_batch)
+from extract.batch import (BatchSummary, Plan, PlannedDoc, RunSummary, batch_label, batches, carry_over,
+                           empty_file_ids, manifest, merge, plan_run, write_batch)
 from extract.errors import OutputError
 from extract.output import RunLock, SnapshotWriter
 from extract.settings import Settings
@@ -76,6 +77,7 @@ def extract_batch(docs: list[PlannedDoc], out: str, run_id: str, part: str, labe
         results = [pool.result(d, f) for d, f in zip(docs, futures)]
     else:
         results = extract_in_process(docs, settings)
+    results = empty_file_ids(docs, results)
     for r in results:
         if r.status != "ok":
             log.warning("%s: %s: %s", r.source_uri, r.status, r.error)
@@ -242,14 +244,40 @@ def task_runner_for(name: str, workers: int, dask_address: str | None = None):
     return ThreadPoolTaskRunner(max_workers=workers)
 
 
+def start_embedded_server() -> threading.Thread | None:
+    """Start Prefect's embedded (ephemeral) server in the background when no server is configured,
+    so its start-up (several seconds) overlaps planning and the first documents' extraction.
+    The flow's client later finds the same server (Prefect keeps one per process)."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return None
+
+    def boot() -> None:
+        try:
+            from prefect.server.api.server import SubprocessASGIServer
+
+            SubprocessASGIServer().start()
+        except Exception:  # noqa: BLE001 - the flow's own client will start (or report) it
+            pass
+
+    th = threading.Thread(target=boot, name="prefect-embedded-server", daemon=True)
+    th.start()
+    return th
+
+
 def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runner: str = "threads",
-               dask_address: str | None = None, **settings) -> dict:
-    """Run the flow with the chosen task runner (default: bounded threads feeding worker processes)."""
+               dask_address: str | None = None, server: threading.Thread | None = None, **settings) -> dict:
+    """Run the flow with the chosen task runner (default: bounded threads feeding worker processes).
+
+    `server`: a thread from `start_embedded_server`, waited for before the flow starts."""
     n = workers or Settings().workers
     runner = task_runner_for(task_runner, n, dask_address)
     key = str(Path(out).resolve())
     if task_runner == "threads":
         _prefetch(paths, Path(out), Settings(**{k: v for k, v in dict(settings, workers=n).items() if v is not None}))
+    if server is not None:
+        server.join()
     try:
         return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
     finally:

@@ -108,13 +108,17 @@ def test_duplicate_files_under_two_names(corpus, tmp_path):
 
     seed = sorted(corpus.glob("0*.txt"))[0]
     shutil.copy(seed, corpus / "copy-of-seed.txt")
+    (corpus / "a-empty.txt").write_bytes(b"")  # empty files share a hash but are not duplicates
+    (corpus / "b-empty.md").write_bytes(b"")
     out = tmp_path / "out"
     s = run_ingest([str(corpus)], str(out), workers=2)
     docs = {Path(r["source_uri"]).name: r for r in rows(out, "documents")}
     dup = docs["copy-of-seed.txt"]
     assert dup["status"] == "skipped" and f"duplicate file: same content as {seed.resolve()}" in dup["error"]
     assert docs[seed.name]["status"] == "ok"
-    assert s["by_status"] == {"ok": 12, "skipped": 1}
+    assert s["by_status"] == {"failed": 2, "ok": 12, "skipped": 1} and sum(s["quarantined"].values()) == 0
+    assert docs["a-empty.txt"]["status"] == docs["b-empty.md"]["status"] == "failed"
+    assert "empty" in docs["a-empty.txt"]["error"] and docs["a-empty.txt"]["doc_id"] != docs["b-empty.md"]["doc_id"]
 
 
 def test_dask_runner_matches_default_runner_row_for_row(tmp_path):

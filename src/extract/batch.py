@@ -216,6 +216,19 @@ def failed_result(doc: PlannedDoc, stage: str, message: str) -> DocumentResult:
                           "failed", errors=(StageError(stage, message),))
 
 
+def empty_file_ids(docs: list[PlannedDoc], results: list[DocumentResult]) -> list[DocumentResult]:
+    """Every empty file has the same content hash; give each one's row an id from its path so that
+    several empty files are several rows (documents.doc_id is unique)."""
+    import dataclasses
+
+    out = []
+    for d, r in zip(docs, results):
+        if d.size == 0 and r.status != "ok":
+            r = dataclasses.replace(r, doc_id="path-" + hashlib.sha256(r.source_uri.encode()).hexdigest()[:11])
+        out.append(r)
+    return out
+
+
 def build_tables(results: list[DocumentResult], processed_at: datetime | None = None) -> dict[str, pd.DataFrame]:
     processed_at = processed_at or datetime.now(timezone.utc)
     merged: dict[str, list[dict]] = {t: [] for t in schemas.TABLE_ORDER}
@@ -301,8 +314,8 @@ def run_library(paths: list[Path], out: Path, settings: Settings | None = None, 
             if pool is not None:  # submit everything first so the workers never wait for the writer
                 futures = [[pool.submit(d) for d in g] for g in groups]
             for k, g in enumerate(groups):
-                results = ([pool.result(d, f) for d, f in zip(g, futures[k])] if pool is not None
-                           else extract_in_process(g, settings))
+                results = empty_file_ids(g, [pool.result(d, f) for d, f in zip(g, futures[k])] if pool is not None
+                                         else extract_in_process(g, settings))
                 parts.append(write_batch(results, writer, f"{k:05d}"))
             if plan.skipped:
                 parts.append(write_batch(plan.skipped, writer, "skipped"))
