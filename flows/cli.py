@@ -69,14 +69,15 @@ def run(
         raise typer.Exit(2)
     _check_paths_and_out(paths, out)
     opts = _settings_options(batch_docs, max_file_bytes, max_pages, doc_time_limit, worker_memory_mb, follow_symlinks)
-    if not force and _up_to_date(paths, out, opts):
+    plan = _plan(paths, out, opts)
+    if plan is not None and not force and _up_to_date(plan, out):
         return
     from flows.ingest import run_ingest, start_embedded_server
 
     server = start_embedded_server()  # boots while the inputs are planned and the first ones extracted
     try:
         summary = run_ingest([str(p) for p in paths], str(out), workers, task_runner=task_runner,
-                             dask_address=dask_address, server=server, **opts)
+                             dask_address=dask_address, server=server, early_plan=plan, **opts)
     except OutputError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
@@ -125,20 +126,25 @@ def serve(
                  tags=["trialx"])
 
 
-def _up_to_date(paths: list[Path], out: Path, opts: dict) -> bool:
-    """Check, without starting Prefect, whether the tables in OUT already reflect these inputs."""
-    from extract.batch import plan_run, up_to_date
+def _plan(paths: list[Path], out: Path, opts: dict):
+    """Plan the run without Prefect (hash the inputs, compare with OUT); None when another run holds OUT."""
+    from extract.batch import plan_run
     from extract.errors import OutputError
     from extract.output import RunLock
     from extract.settings import Settings
 
     try:
         with RunLock(out):
-            plan = plan_run(paths, out, Settings(**opts))
-            if not up_to_date(plan):
-                return False
+            return plan_run(paths, out, Settings(**opts))
     except OutputError:
-        return False  # another run is writing: let the flow report it
+        return None  # another run is writing: the flow reports it
+
+
+def _up_to_date(plan, out: Path) -> bool:
+    from extract.batch import up_to_date
+
+    if not up_to_date(plan):
+        return False
     console.print(f"trialx: {out} is up to date: {plan.documents} documents, none new, changed or removed since "
                   f"snapshot {plan.previous.name}; no flow run started (--force starts one anyway)")
     return True

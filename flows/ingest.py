@@ -267,15 +267,18 @@ def start_embedded_server() -> threading.Thread | None:
 
 
 def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runner: str = "threads",
-               dask_address: str | None = None, server: threading.Thread | None = None, **settings) -> dict:
+               dask_address: str | None = None, server: threading.Thread | None = None,
+               early_plan: Plan | None = None, **settings) -> dict:
     """Run the flow with the chosen task runner (default: bounded threads feeding worker processes).
 
-    `server`: a thread from `start_embedded_server`, waited for before the flow starts."""
+    `server`: a thread from `start_embedded_server`, waited for before the flow starts; `early_plan`:
+    a plan made just before (by the CLI), used to start the first documents early."""
     n = workers or Settings().workers
     runner = task_runner_for(task_runner, n, dask_address)
     key = str(Path(out).resolve())
     if task_runner == "threads":
-        _prefetch(paths, Path(out), Settings(**{k: v for k, v in dict(settings, workers=n).items() if v is not None}))
+        _prefetch(paths, Path(out), Settings(**{k: v for k, v in dict(settings, workers=n).items() if v is not None}),
+                  early_plan)
     if server is not None:
         server.join()
     try:
@@ -286,17 +289,18 @@ def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runn
             leftover.close()
 
 
-def _prefetch(paths: list[str], out: Path, settings: Settings) -> None:
+def _prefetch(paths: list[str], out: Path, settings: Settings, plan: Plan | None = None) -> None:
     """Start the worker processes on the first documents before the flow (and Prefect's embedded
     server) starts, so the start-up overlaps useful work. Read-only until the flow takes over; at
     most a few batches ahead, so results never pile up in memory."""
     from extract.workers import DocumentPool
 
-    try:
-        with RunLock(out):  # only when no other run holds the folder
-            plan = plan_run([Path(p) for p in paths], out, settings)
-    except (OutputError, OSError):
-        return
+    if plan is None:
+        try:
+            with RunLock(out):  # only when no other run holds the folder
+                plan = plan_run([Path(p) for p in paths], out, settings)
+        except (OutputError, OSError):
+            return
     if not plan.to_extract:
         return
     pool = DocumentPool(min(settings.workers, len(plan.to_extract)), settings)

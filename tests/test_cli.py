@@ -68,3 +68,17 @@ def test_library_does_not_import_prefect():
     code = ("import sys, extract.pipeline, extract.batch, extract.validate, schemas; "
             "extract.pipeline.process_document(sys.argv[1]); assert 'prefect' not in sys.modules")
     subprocess.run([sys.executable, "-c", code, str(CORPUS / "000_1333438261a421ab.txt")], check=True, timeout=120)
+
+
+def test_second_run_on_unchanged_inputs_starts_no_flow(tmp_path, corpus_copy):
+    out = tmp_path / "out"
+    cmd = [TRIALX, "run", str(corpus_copy), "--out", str(out)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT, timeout=300)
+    assert first.returncode == 0, first.stderr[-2000:]
+    snap = (out / "current").resolve()
+    again = subprocess.run(cmd, capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT, timeout=300)
+    assert again.returncode == 0 and "is up to date: 4 documents" in again.stdout
+    assert "Beginning flow run" not in again.stdout + again.stderr and (out / "current").resolve() == snap
+    forced = subprocess.run(cmd + ["--force"], capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT, timeout=300)
+    assert forced.returncode == 0 and "0 extracted, 4 unchanged and reused" in forced.stdout
+    assert (out / "current").resolve() != snap  # a new snapshot with the same rows
