@@ -48,8 +48,11 @@ def test_damaged_pdf_fails_with_a_clear_message(tmp_path):
         read_document(f, Settings())
     assert str(f.resolve()) in str(e.value) and "cannot be opened" in str(e.value)
     r = process_document(f)
-    assert r.status == "failed" and "damaged or not a PDF" in r.error and r.source_format == "pdf"
+    assert r.status == "failed" and "the PDF is incomplete" in r.error and r.source_format == "pdf"
     assert r.error.startswith("read: ")
+    f.write_bytes(b"%PDF-1.4\n1 0 obj garbage\n%%EOF\n")
+    r = process_document(f)
+    assert r.status == "failed" and "damaged or not a PDF" in r.error
 
 
 def test_doc_id_is_derived_from_content(tmp_path):

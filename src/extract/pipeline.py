@@ -7,6 +7,7 @@ document is `partial`; a file that cannot be read is `failed`; an unsupported ty
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -20,7 +21,7 @@ from .extractors.textmeasures import text_measurements
 from .model import Document, DocumentResult, Measurement, StageError, Statistic, Trial
 from .nlp import abbreviations
 from .parse.normalize import match_text
-from .parse.reader import read_document
+from .parse.reader import read_document, safe_uri
 from .settings import Settings
 
 T = TypeVar("T")
@@ -85,10 +86,18 @@ def reference_spans(mt: str) -> list[tuple[int, int]]:
 
 
 def _fallback_id(path: Path) -> str:
+    """The content id of a file that could not be read (hashed in chunks: it may be huge), else
+    an id from its path."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    except OSError:
-        return "path-" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:11]
+        h = hashlib.sha256()
+        if not os.path.isfile(path):  # a named pipe would block
+            raise OSError("not a regular file")
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()[:16]
+    except (OSError, RuntimeError):
+        return "path-" + hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:11]
 
 
 def skipped_result(path: str | Path, reason: str) -> DocumentResult:
@@ -102,7 +111,7 @@ def skipped_result(path: str | Path, reason: str) -> DocumentResult:
 def process_document(path: str | Path, settings: Settings | None = None) -> DocumentResult:
     settings = settings or Settings()
     path = Path(path)
-    uri = str(path.resolve())
+    uri = safe_uri(path)
     fmt = {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "text")
     try:
         doc = read_document(path, settings)
@@ -113,7 +122,18 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     except OSError as e:
         return DocumentResult(_fallback_id(path), uri, fmt, "failed",
                               errors=(StageError("read", f"cannot read the file: {e.strerror or e}"),))
-    return extract_document(doc)
+    except (MemoryError, RecursionError) as e:
+        return DocumentResult(_fallback_id(path), uri, fmt, "failed", errors=(StageError(
+            "read", f"the file is too large or too deeply nested to read ({type(e).__name__})"),))
+    except Exception as e:  # noqa: BLE001 - process_document never raises: the run goes on
+        return DocumentResult(_fallback_id(path), uri, fmt, "failed", errors=(StageError(
+            "read", f"the file could not be read: unexpected error ({type(e).__name__}: {e})"),))
+    try:
+        return extract_document(doc)
+    except Exception as e:  # noqa: BLE001 - a failure outside the guarded stages
+        return DocumentResult(doc.doc_id, doc.source_uri, doc.source_format, "failed", n_pages=doc.n_pages,
+                              n_chars=len(doc.text), text=doc.text, errors=(StageError(
+                                  "extract", f"extraction stopped: unexpected error ({type(e).__name__}: {e})"),))
 
 
 def _title(doc: Document) -> str | None:

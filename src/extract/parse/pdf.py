@@ -70,11 +70,16 @@ class PageOut:
 def read_pdf(path: Path, data: bytes, doc_id: str, settings: Settings | None = None) -> Document:
     import pypdfium2 as pdfium
 
-    uri = str(Path(path).resolve())
+    from .reader import safe_uri
+
+    uri = safe_uri(Path(path))
     if not data.lstrip()[:5].startswith(b"%PDF"):
         head = data[:1024]
         if b"%PDF" not in head:
             raise InputError(uri, "not a PDF file (no %PDF header); the file may be corrupt or mislabelled")
+    settings = settings or Settings()
+    # a download cut short has no end-of-file marker: say so rather than 'damaged'
+    truncated = b"%%EOF" not in data[-2048:]
     with PDFIUM_LOCK:
         try:
             pdf = pdfium.PdfDocument(data)
@@ -82,22 +87,38 @@ def read_pdf(path: Path, data: bytes, doc_id: str, settings: Settings | None = N
             msg = str(e)
             if "password" in msg.lower():
                 raise InputError(uri, "the PDF is encrypted and needs a password to open; file not read") from None
+            if truncated:
+                raise InputError(uri, f"the PDF is incomplete (it ends after {len(data)} bytes without the end-of-file "
+                                      "marker: an interrupted download?) and cannot be opened") from None
             raise InputError(uri, f"the PDF cannot be opened, it is damaged or not a PDF ({msg})") from None
+        except (MemoryError, RecursionError) as e:
+            raise InputError(uri, f"the PDF cannot be opened: its structure is too large or too deeply nested "
+                                  f"({type(e).__name__})") from None
         n_pages = len(pdf)
     pages: list[PageOut] = []
     plumber = None
     warnings: list[str] = []
+    if truncated:
+        warnings.append(f"the PDF is incomplete (no end-of-file marker after {len(data)} bytes: an interrupted "
+                        "download?); its pages were read as far as possible")
+    n_read = min(n_pages, settings.max_pages)
+    if n_read < n_pages:
+        # pages beyond the limit are never loaded
+        warnings.append(f"only the first {n_read} of {n_pages} pages were read (TRIALX_MAX_PAGES)")
     try:
         if n_pages == 0:
             raise InputError(uri, "the PDF has no pages")
         prev_table: T.PTable | None = None
         prev_bottom_open = False
-        for i in range(n_pages):
+        for i in range(n_read):
             try:
                 po, prev_table, prev_bottom_open, plumber = _read_page(pdf, i, data, plumber, prev_table,
                                                                        prev_bottom_open)
             except InputError:
                 raise
+            except (MemoryError, RecursionError) as e:
+                raise InputError(uri, f"page {i + 1} of the PDF is too large or too deeply nested to read "
+                                      f"({type(e).__name__})") from None
             except Exception as e:  # noqa: BLE001 - a page that cannot be read fails the document, not the run
                 raise InputError(uri, f"page {i + 1} of the PDF cannot be read ({type(e).__name__}: {e})") from e
             pages.append(po)
@@ -109,11 +130,12 @@ def read_pdf(path: Path, data: bytes, doc_id: str, settings: Settings | None = N
         if plumber is not None:
             plumber.close()
     if not any(p.n_glyphs for p in pages):
-        raise InputError(uri, f"the PDF has no text layer on any of its {n_pages} pages (scanned images?); "
+        raise InputError(uri, f"the PDF has no text layer on any of its {n_read} pages"
+                              f"{f' read (of {n_pages})' if n_read < n_pages else ''} (scanned images?); "
                               "OCR is not supported, so no text can be read")
     scanned = [k + 1 for k, p in enumerate(pages) if not p.n_glyphs and p.n_images]
     if scanned:
-        warnings.insert(0, f"{len(scanned)} of {n_pages} pages have no text layer (scanned images?): "
+        warnings.insert(0, f"{len(scanned)} of {n_read} pages have no text layer (scanned images?): "
                            f"page{'s' if len(scanned) > 1 else ''} {_ranges(scanned)}; their text is missing (no OCR)")
     _drop_running_lines(pages)
     text, page_starts, tables = assemble(pages, doc_id)
