@@ -49,21 +49,50 @@ def candidate_sentences(text: str) -> str:
         parts.append(text[pos:m.start()])
         pos = m.end()
     parts.append(text[pos:])
+    # a run-on 'sentence' (a text without line breaks or full stops) is cut into pieces of about
+    # 2,000 characters: the detector's matcher is quadratic in the length of what it is given
+    parts = [c for p in parts for c in (_chunks(p) if len(p) > 4000 else (p,))]
     return "\n\n".join(p for p in parts if "(" in p or "[" in p)
+
+
+def _chunks(s: str, size: int = 2000) -> list[str]:
+    out, pos = [], 0
+    while pos < len(s):
+        end = s.rfind(" ", pos + size // 2, pos + size) if pos + size < len(s) else len(s)
+        end = end if end > pos else min(len(s), pos + size)
+        out.append(s[pos:end])
+        pos = end
+    return out
 
 
 def abbreviations(text: str) -> dict[str, str]:
     """Short form -> long form, as defined in the text ('left ventricular end systolic volume (LVESV)')."""
-    text = candidate_sentences(text[:2_000_000])
+    text = candidate_sentences(text[:2_000_000])[:900_000]  # spaCy refuses texts over 1,000,000 characters
     if not text:
         return {}
     nlp = get_nlp()  # first: importing spaCy installs warning filters of its own
     with warnings.catch_warnings():
         # scispacy's detector registers an empty global matcher; spaCy warns (W036) on every call
         warnings.filterwarnings("ignore", message=r".*\[W036\]")
-        doc = nlp(text)
+        # in pieces of whole candidate sentences: the detector's '(' ... ')' matcher keeps a state
+        # alive for every '(' to the end of what it is given, so its time grows with the square
+        # of the length (a long document with thousands of parentheses stalled here)
+        docs = [nlp(piece) for piece in _pieces(text)]
     out: dict[str, str] = {}
-    for abrv in doc._.abbreviations:
-        long = " ".join(abrv._.long_form.text.split())
-        out.setdefault(abrv.text, long)
+    for doc in docs:
+        for abrv in doc._.abbreviations:
+            long = " ".join(abrv._.long_form.text.split())
+            out.setdefault(abrv.text, long)
+    return out
+
+
+def _pieces(text: str, size: int = 20_000) -> list[str]:
+    """`text` (candidate sentences joined by blank lines) cut at blank lines into pieces of
+    about `size` characters."""
+    out, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n\n", pos + size) if pos + size < len(text) else -1
+        end = len(text) if end < 0 else end
+        out.append(text[pos:end])
+        pos = end
     return out

@@ -8,6 +8,7 @@ number in [0, 1]; thresholds ("P-value of <0.05 was considered significant") are
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -82,5 +83,6 @@ def find_pvalues(mt: str, text: str | None = None) -> list[PMention]:
     return out
 
 
+@functools.lru_cache(maxsize=256)  # called once per p-value with its sentence: search each sentence once
 def is_threshold(sentence: str) -> bool:
     return bool(THRESHOLD_RE.search(sentence))
