@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..model import Document, Endpoint
 from ..parse.normalize import clean_phrase
@@ -100,7 +101,10 @@ def _timepoint(sentence: str) -> str | None:
     return ", ".join(tps) or None
 
 
-def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: dict[str, str]) -> list[Endpoint]:
+def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
+                      abbrevs: dict[str, str] | Callable[[], dict[str, str]]) -> list[Endpoint]:
+    """`abbrevs` (short form -> long form) may be given as a function: it is then called only when
+    an endpoint is found (the abbreviation step is the costliest part of a document)."""
     found: list[tuple[int, int, str, str, str | None]] = []  # start, end, name, kind, timepoint
 
     def sentence_at(pos: int) -> str:
@@ -193,6 +197,8 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
             if pos < 0:
                 break
     found.sort()
+    if found and callable(abbrevs):
+        abbrevs = abbrevs()
     endpoints: list[Endpoint] = []
     for start, end, name, kind, tp in found:
         name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
