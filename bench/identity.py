@@ -67,7 +67,10 @@ def main() -> None:
     seeds = sorted((ROOT / "corpus").glob("*.txt"))
     pdfs = [] if a.no_pdf else sorted((ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf"))
 
-    run(abstracts[:1], settings)  # warm-up: imports, spaCy pipeline, regex compilation
+    from extract.nlp import get_nlp
+
+    get_nlp()  # warm-up: the spaCy pipeline (loaded on first use, which need not be the first document)
+    run(abstracts[:1], settings)  # warm-up: imports, regex compilation
     res_abs, t_abs = run(abstracts, settings)
     res_seed, _ = run(seeds, settings)
     res_pdf, t_pdf = run(pdfs, settings)
