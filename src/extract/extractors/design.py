@@ -27,6 +27,8 @@ BLIND_RES = [
                            r"\b(?:observer|assessor|evaluator|rater|investigator|examiner|patient|participant|outcome)s?[- ]blind\b|"
                            r"(?<!colour[- ])(?<!color[- ])\bblind,?\s+(?:[\w-]+,?\s+){0,3}?(?:study|trial|design|fashion|manner)\b", re.I)),
 ]
+# a necessary condition of every BLIND_RES match
+BLIND_CUE_RE = re.compile(r"blind|mask|dummy|open", re.I)
 CROSSOVER_RE = re.compile(r"\bcross-?\s?over\b", re.I)
 CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|RCT)\b|\b(?:clusters|practices|schools|villages|communities|parishes|"
                         r"wards|households)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", re.I)
@@ -104,6 +106,8 @@ NEGATED_BLIND_RE = re.compile(r"\b(?:not|no|cannot|could\s+not|were\s+not|was\s+
 
 def blinding(mt: str) -> Found | None:
     """Masking as stated; 'Participants could not be blinded' is a statement of no blinding."""
+    if not BLIND_CUE_RE.search(mt):
+        return None  # no pattern of BLIND_RES can match (2 documents in 3)
     negated: Found | None = None
     for name, pat in BLIND_RES:
         for m in pat.finditer(mt):
@@ -172,10 +176,13 @@ PLANNED_N_RE = re.compile(
     r"\b(?:planned|target(?:ed)?|anticipated)\s+(?:sample\s+size|enrol+ment|recruitment)(?:\s+(?:is|was|of))?\s*:?\s*(?P<n2>" + COUNT + r")|"
     r"\bsample\s+size\s+of\s+(?P<n3>" + COUNT + r")|\b(?:aim|plan)s?\s+to\s+(?:recruit|enrol?l|randomi[sz]e)\s+(?P<n4>" + COUNT + r"))", re.I)
 
+# a necessary condition of a PLANNED_N_RE match: each alternative holds one of these words
+PLANNED_CUE_RE = re.compile(r"will\s+be|target|anticipated|sample\s+size|aim|plan", re.I)
+
 
 def planned_enrolment(mt: str) -> Found | None:
     """A planned/target number ('120 patients will be enrolled', 'planned enrollment: 700')."""
-    m = PLANNED_N_RE.search(mt)
+    m = PLANNED_N_RE.search(mt) if PLANNED_CUE_RE.search(mt) else None
     if not m:
         return None
     g = next(k for k in ("n", "n2", "n3", "n4") if m.group(k))

@@ -40,6 +40,8 @@ PRIMARY_HEADING_RE = re.compile(
     r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name2>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!We\b|The\s+(?:primary|main)\b)(?P<name3>[^.\n]{3,200})", re.M)
+# a necessary condition of every PRIMARY_* match (each has _PRIMARY at a word start, then \s)
+PRIMARY_CUE_RE = re.compile(r"\b(?:co-?primary|primary|main)\s", re.I)
 SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
 SAFETY_RE = re.compile(
     r"\b(?:long-term\s+)?safety(?:\s+outcomes?|\s+end\s?points?)?(?:\s+of\s+[^.]{0,60}?)?\s+(?:was|were)\s+"
@@ -111,7 +113,10 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         s = next((s for s in sents if s.start <= pos < s.end), None)
         return flow[s.start:s.end] if s else ""
 
-    for rx in (PRIMARY_APPOS_RE, PRIMARY_COPULA_RE):
+    # every PRIMARY_* pattern holds 'primary'/'main' as a word followed by a space: without one
+    # (seven documents in ten) none can match, and their scans (a third of this function) are skipped
+    has_primary = PRIMARY_CUE_RE.search(flow) is not None
+    for rx in ((PRIMARY_APPOS_RE, PRIMARY_COPULA_RE) if has_primary else ()):
         for m in rx.finditer(flow):
             sent = sentence_at(m.start())
             a, b = m.start("name"), m.end("name")
@@ -144,13 +149,13 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                         s0 = m.end() + a.end()
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
-    for m in PRIMARY_OF_RE.finditer(flow):
+    for m in (PRIMARY_OF_RE.finditer(flow) if has_primary else ()):
         g = "name" if m.group("name") else "name2"
         name = m.group(g).strip()
         if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:study|trial|analysis)\b", name, re.I):
             a = m.start(g)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for m in PRIMARY_MARKED_RE.finditer(flow):
+    for m in (PRIMARY_MARKED_RE.finditer(flow) if has_primary else ()):
         name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", m.group("name").strip(), flags=re.I)
         if re.search(r"\b(?:showed|shows|found|was|were|had|reported|observed|demonstrated)\b", name):
             # 'The analysis showed no difference in Epworth sleepiness score, the primary endpoint': the measure only
@@ -161,7 +166,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         if 2 <= len(name) and len(name.split()) <= 10 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
             a = m.start("name") + m.group("name").index(name)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for rx in (PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE):
+    for rx in ((PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE) if has_primary else ()):
         for m in rx.finditer(flow):
             g = next((k for k in ("name", "name2", "name3") if k in rx.groupindex and m.group(k)), "name")
             name = m.group(g)
