@@ -69,6 +69,19 @@ ENROLLED_RES = [
                r"[^.;]{0,160}?\b(?:were|had\s+been)\s+(?:recruited|enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|included|allocated|assigned)\b", re.I),
     re.compile(r"\b(?:all\s+|eligible\s+)?" + PEOPLE + r"(?:\s+with\s+[^.;()]{1,40}?(?=\s*\(\s*n\s*=\s*\d[\d,]*\s*\)(?![^.;]{0,60}\bn\s*=)))?\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>)\s*[;,)]", re.I),
 ]
+# Necessary conditions (a phrase each match must contain) of the costliest ENROLLED_RES patterns,
+# which start with a number and so are tried at every position: without its cue a pattern is
+# skipped (it could not match). Keyed by pattern; the indices name ENROLLED_RES entries above.
+_PARTICIPATED_CUE = re.compile(r"participated|took part|agreed to participate", re.I)
+ENROLLED_CUES = {
+    ENROLLED_RES[6]: _PARTICIPATED_CUE,
+    ENROLLED_RES[7]: _PARTICIPATED_CUE,
+    ENROLLED_RES[9]: re.compile(r"(?:were|was|had\s+been)\s+(?:then\s+|subsequently\s+|prospectively\s+)?" + _ENTER + r"\b", re.I),
+    ENROLLED_RES[11]: re.compile(r"(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
+    ENROLLED_RES[13]: re.compile(r"receiv|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to", re.I),
+    ENROLLED_RES[15]: _PARTICIPATED_CUE,
+    ENROLLED_RES[17]: re.compile(r"\(\s*n\s*=", re.I),
+}
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
                        r"\bfollow[- ]up(?:\s+period)?(?:\s+of|:)\s*(?P<n2>\d+)\s*(?P<u2>months?|years?|weeks?|days?)\b|"
@@ -193,6 +206,9 @@ def planned_enrolment(mt: str) -> Found | None:
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     for pat in ENROLLED_RES:
+        cue = ENROLLED_CUES.get(pat)
+        if cue is not None and not cue.search(mt):
+            continue
         pos = 0
         while (m := pat.search(mt, pos)) is not None:
             # a rejected candidate must not hide a later one inside its span ('73 screened and 59 enrolled')
