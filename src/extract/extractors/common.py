@@ -64,6 +64,15 @@ class Segment:
     end: int
 
 
+# a sentence end: '.', '!' or '?' (not after 'vs', 'e.g', 'i.e', 'Fig', 'al', 'et') before a
+# capital. The character class comes first and the lookbehinds (shifted by that one character)
+# after it, so the engine tests them only at punctuation, not at every position of the text.
+SENT_END_RE = re.compile(r"[.!?](?<!\bvs[.!?])(?<!\be\.g[.!?])(?<!\bi\.e[.!?])(?<!\bFig[.!?])(?<!\bal[.!?])(?<!\bet[.!?])"
+                         r"(?=\s+[\"(]?[A-Z•])")
+BULLET_LINE_RE = re.compile(r"\n[ \t]*(?=[•●▪◦*-]\s)")
+BLANK_LINE_RE = re.compile(r"\n\s*\n")
+
+
 def sentences(flow: str) -> list[Segment]:
     """Sentence-like segments of body text (tables masked out as spaces).
 
@@ -73,19 +82,26 @@ def sentences(flow: str) -> list[Segment]:
     after it starts in lower case, or when the line before it ends with a comma.
     """
     cuts = {0, len(flow)}
-    for m in re.finditer(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bal)(?<!\bet)[.!?](?=\s+[\"(]?[A-Z•])", flow):
+    for m in SENT_END_RE.finditer(flow):
         cuts.add(m.end())
-    for m in re.finditer(r"\n[ \t]*(?=[•●▪◦*-]\s)", flow):
+    for m in BULLET_LINE_RE.finditer(flow):
         cuts.add(m.start())
-    for m in re.finditer(r"\n\s*\n", flow):
-        before = flow[: m.start()].rstrip()
-        after = flow[m.end():].lstrip()
-        last_line = before.rsplit("\n", 1)[-1].strip()
-        if not before or not after:
+    n = len(flow)
+    for m in BLANK_LINE_RE.finditer(flow):
+        # the last non-space character before the blank line and the first after it (found by
+        # scanning, not by stripping copies of the text before and after: quadratic on long PDFs)
+        b = m.start() - 1
+        while b >= 0 and flow[b].isspace():
+            b -= 1
+        a = m.end()
+        while a < n and flow[a].isspace():
+            a += 1
+        if b < 0 or a >= n:
             continue
-        if after[0].islower() or before[-1] in ",;(-–":
+        if flow[a].islower() or flow[b] in ",;(-–":
             continue
-        if before[-1] in ".!?:)" or len(last_line) < 60 or after[0] in "•●▪◦*":
+        last_line = flow[flow.rfind("\n", 0, b + 1) + 1:b + 1].strip()
+        if flow[b] in ".!?:)" or len(last_line) < 60 or flow[a] in "•●▪◦*":
             cuts.add(m.start())
     pts = sorted(cuts)
     segs = []
