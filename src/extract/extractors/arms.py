@@ -105,15 +105,18 @@ class Mention:
     context: str = ""  # the words around the mention (for the arm's role)
 
 
+_ROUTE_RES = {name: re.compile(pat, re.I) for name, pat in ROUTES.items()}
+
+
 def _route(s: str) -> str | None:
-    for name, pat in ROUTES.items():
-        if re.search(pat, s, re.I):
+    for name, pat in _ROUTE_RES.items():
+        if pat.search(s):
             return name
     return None
 
 
 def doc_routes(mt: str) -> set[str]:
-    return {name for name, pat in ROUTES.items() if re.search(pat, mt, re.I)}
+    return {name for name, pat in _ROUTE_RES.items() if pat.search(mt)}
 
 
 ACTIVE_CONTROL_RE = re.compile(r"\b(?:standard|conventional|usual|routine|current|traditional)\b(?!\s+care)", re.I)

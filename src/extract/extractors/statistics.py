@@ -75,8 +75,19 @@ def text_statistics(doc: Document, flow: str, sents: list[Segment], arms: list[A
             stats.append(TextStat(p.start, p.end, p))
     stats.sort(key=lambda s: s.start)
 
-    arm_pats = [(a.arm_id, _alias_re(al)) for a in arms for al in a.aliases if len(al) >= 3]
-    ep_pats = [(e.endpoint_id, _alias_re(al)) for e in endpoints for al in e.aliases if len(al) >= 3]
+    # the alias patterns are compiled on first use (most are new to re's cache: a compile each)
+    pats: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def arm_pats() -> list[tuple[str, re.Pattern[str]]]:
+        if "arms" not in pats:
+            pats["arms"] = [(a.arm_id, _alias_re(al)) for a in arms for al in a.aliases if len(al) >= 3]
+        return pats["arms"]
+
+    def ep_pats() -> list[tuple[str, re.Pattern[str]]]:
+        if "endpoints" not in pats:
+            pats["endpoints"] = [(e.endpoint_id, _alias_re(al)) for e in endpoints for al in e.aliases if len(al) >= 3]
+        return pats["endpoints"]
+
     ep_by_id = {e.endpoint_id: e for e in endpoints}
     all_arms = tuple(a.arm_id for a in arms)
 
@@ -101,14 +112,14 @@ def text_statistics(doc: Document, flow: str, sents: list[Segment], arms: list[A
             if ALL_ARMS_RE.search(window):
                 st.arm_ids = all_arms
             else:
-                a = _nearest(arm_pats, window)
+                a = _nearest(arm_pats(), window)
                 st.arm_ids = (a,) if a else (prev.arm_ids if same else ())
         tps = timepoints_in(window)
         if tps:
             st.timepoint = tps[-1][1][-1]
         elif same:
             st.timepoint = prev.timepoint
-        e = _nearest(ep_pats, prefix)
+        e = _nearest(ep_pats(), prefix)
         st.endpoint_id = e
         st.variable = ep_by_id[e].name if e else None
         prev, prev_sent = st, si
