@@ -404,8 +404,15 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
     """Arms of a trial; with from_text=False only the groups that tables name with their n
     (the comparison groups of a non-randomised study)."""
     mentions = (text_mentions(flow, sents) if from_text else []) + table_mentions(tables)
-    routes = doc_routes(flow)
-    only_route = next(iter(routes)) if len(routes) == 1 else None
+    only_route_cache: list[str | None] = []
+
+    def only_route() -> str | None:
+        """The document's route when it names exactly one (scanned for on first need only)."""
+        if not only_route_cache:
+            routes = doc_routes(flow)
+            only_route_cache.append(next(iter(routes)) if len(routes) == 1 else None)
+        return only_route_cache[0]
+
     if not mentions:
         if single_arm and total:
             n, s, e = total
@@ -415,7 +422,7 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
             route = _route(mt[max(0, im.start() - 40):im.end()]) if im else None
             return [Arm("a1", label, "single", n, label if im else None,
                         flatten_exponent(doc.text[dm.start():dm.end()]) if dm else None,
-                        route or only_route, evidence(doc, s, e), aliases=(label,))]
+                        route or only_route(), evidence(doc, s, e), aliases=(label,))]
         return []
     # the first sentence with two or more mentions defines the arms; else each distinct n
     text_ms = [m for m in mentions if m.source == "text"]
@@ -443,7 +450,7 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         role = role_of([x.label for x in g], " ".join(x.context for x in texts))
         intervention = texts[0].label if texts else None
         dose = next((x.dose for x in texts if x.dose), None) if role == "experimental" else None
-        route = next((x.route for x in texts if x.route), None) or only_route
+        route = next((x.route for x in texts if x.route), None) or only_route()
         aliases = {x.label for x in g}
         for a in list(aliases):
             w = a.split()
