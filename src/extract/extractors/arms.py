@@ -307,11 +307,12 @@ def _split_labels(s: str) -> list[tuple[str, int]]:
     return [(p, off) for p, off in parts if p.strip()]
 
 
-def _anchored(rx: re.Pattern[str], flow: str, anchor: re.Pattern[str], back: int = 170):
+def _anchored(rx: re.Pattern[str], flow: str, anchors: list[re.Match[str]], back: int = 170):
     """rx's matches that end at an anchor, searched only in a window before each anchor: the lazy
-    label scans of these patterns would otherwise run from every position of the document."""
+    label scans of these patterns would otherwise run from every position of the document.
+    `anchors`: the anchor pattern's matches in flow (found once for the patterns sharing them)."""
     seen = set()
-    for a in anchor.finditer(flow):
+    for a in anchors:
         lo = max(0, a.start() - back)
         for m in rx.finditer(flow, lo, min(len(flow), a.end() + 40)):
             if m.span() not in seen:
@@ -325,7 +326,7 @@ _PAIR_ANCHOR = re.compile(r"\(\s*n\s*=\s*\d[\d,]*\s*(?:vs\.?|versus|and|/)", re.
 
 def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in _anchored(PAIR_N_RE, flow, _PAIR_ANCHOR):
+    for m in _anchored(PAIR_N_RE, flow, list(_PAIR_ANCHOR.finditer(flow))):
         if _overlaps(have, m.start(), m.end()):
             continue
         labels_s = re.split(r"\b(?:to|into|between|in|of)\s+(?:the\s+)?", m.group("labels"))[-1]
@@ -335,8 +336,9 @@ def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[
             si = _sentence_of(sents, m.start())
             for (lab, _), n in zip(labels, (m.group("a"), m.group("b"))):
                 out.append(Mention(_clean_label(lab), int(n.replace(",", "")), m.start(), m.end(), "text", si))
-    for rx in (RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE):
-        for m in _anchored(rx, flow, _RESP_ANCHOR, back=330):
+    resp = list(_RESP_ANCHOR.finditer(flow))
+    for rx in ((RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE) if resp else ()):
+        for m in _anchored(rx, flow, resp, back=330):
             if _overlaps(have + out, m.start(), m.end()):
                 continue
             nums = [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", m.group("nums"))]
