@@ -224,7 +224,7 @@ def _aliases(name: str, kind: str, abbrevs: dict[str, str]) -> list[str]:
         al += [m.group("base"), m.group("abbr")]
     key = norm_key(name)
     for short, long in abbrevs.items():
-        if norm_key(long) in key or re.search(rf"\b{re.escape(short)}\b", name):
+        if norm_key(long) in key or short in name and re.search(rf"\b{re.escape(short)}\b", name):
             al += [short, long]
     h = re.match(r"^(?:(?:a|an|the)\s+)?(?P<h>[\w-]+\s+[\w-]+)\s+(?:end\s?points?|outcomes?|events?)\b", name, re.I)
     if h:
