@@ -47,6 +47,24 @@ def timepoints_in(s: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+# characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (dotted capital I lowers to two characters, dotless i and long s stay as they are)
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f]")
+
+
+def cue_text(text: str) -> str | None:
+    """The text lower-cased for cheap cue checks (`"review" in low`) before costly patterns: a
+    case-insensitive match of an ASCII phrase implies that phrase in lower case is in this string.
+    None when the text holds a character for which that does not hold (then check nothing)."""
+    return None if _ODD_CASE_RE.search(text) else text.lower()
+
+
+def lacks_cues(low: str | None, cues: tuple[str, ...]) -> bool:
+    """True when none of the (lower-case ASCII) cues is in `low`, so a pattern that needs one of
+    them cannot match; False when unsure (low is None) or when there are no cues to check."""
+    return low is not None and bool(cues) and not any(c in low for c in cues)
+
+
 def evidence(doc: Document, start: int, end: int) -> Evidence:
     start, end = max(0, start), min(len(doc.text), end)
     return Evidence(doc.text[start:end], start, end, doc.page_of(start))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import timepoint_text
+from .common import cue_text, lacks_cues, timepoint_text
 from .numbers import COUNT, PEOPLE, to_int
 
 # random allocation, not random sampling ('randomly selected', 'simple random sampling')
@@ -81,6 +81,15 @@ ENROLLED_CUES = {
     ENROLLED_RES[13]: re.compile(r"receiv|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to", re.I),
     ENROLLED_RES[15]: _PARTICIPATED_CUE,
     ENROLLED_RES[17]: re.compile(r"\(\s*n\s*=", re.I),
+}
+# the same as plain phrases (checked in the lower-cased text: cheaper than a case-insensitive scan)
+ENROLLED_WORDS = {
+    ENROLLED_RES[0]: ("total number of enrollees",),
+    ENROLLED_RES[1]: ("participants in ",),
+    ENROLLED_RES[3]: ("a total of ",),
+    ENROLLED_RES[5]: ("study,", "trial,"),
+    ENROLLED_RES[14]: ("the study included ",),
+    ENROLLED_RES[16]: ("a total of ",),
 }
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
@@ -205,9 +214,12 @@ def planned_enrolment(mt: str) -> Found | None:
 
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
+    low = cue_text(mt)
     for pat in ENROLLED_RES:
         cue = ENROLLED_CUES.get(pat)
         if cue is not None and not cue.search(mt):
+            continue
+        if lacks_cues(low, ENROLLED_WORDS.get(pat, ())):
             continue
         pos = 0
         while (m := pat.search(mt, pos)) is not None:
