@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..model import Arm, Document, Table
 from ..parse.normalize import clean_phrase, flatten_exponent
-from .common import Segment, evidence
+from .common import Segment, cue_text, evidence, lacks_cues
 
 from .numbers import COUNT, PEOPLE, to_int
 
@@ -203,7 +203,7 @@ def _colon_n(flow: str, sents: list[Segment], have: list[Mention]) -> list[Menti
 
 def _n_label(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in N_LABEL_RE.finditer(flow):
+    for m in (() if lacks_cues(cue_text(flow), ("group", "arm")) else N_LABEL_RE.finditer(flow)):
         if _overlaps(have + out, m.start(), m.end()):
             continue
         label = _clean_label(m.group("label"))
@@ -365,13 +365,14 @@ TOTAL_EACH_RE = re.compile(r"(?P<total>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?" + PEOPLE
 
 def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in TOTAL_EACH_RE.finditer(flow):
+    low = cue_text(flow)
+    for m in (() if lacks_cues(low, ("each",)) else TOTAL_EACH_RE.finditer(flow)):
         total, n = int(m.group("total").replace(",", "")), int(m.group("n"))
         k = total // n if n else 0
         if 2 <= k <= 4 and k * n == total and not _overlaps(have + out, m.start(), m.end()):
             si = _sentence_of(sents, m.start())
             out += [Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si) for j in range(k)]
-    for m in EACH_RE.finditer(flow):
+    for m in (() if lacks_cues(low, ("groups", "arms")) else EACH_RE.finditer(flow)):
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))

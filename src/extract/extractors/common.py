@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Document, Evidence
 
@@ -52,6 +53,7 @@ def timepoints_in(s: str) -> list[tuple[int, list[str]]]:
 _ODD_CASE_RE = re.compile("[\u0130\u0131\u017f]")
 
 
+@lru_cache(maxsize=8)  # the same text is checked by several extractors
 def cue_text(text: str) -> str | None:
     """The text lower-cased for cheap cue checks (`"review" in low`) before costly patterns: a
     case-insensitive match of an ASCII phrase implies that phrase in lower case is in this string.

@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..model import Document, Endpoint
 from ..parse.normalize import clean_phrase
-from .common import Segment, evidence, norm_key, timepoints_in
+from .common import Segment, cue_text, evidence, lacks_cues, norm_key, timepoints_in
 
 _EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?|assessments?))?|objectives?|"
        r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
@@ -115,7 +115,8 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
 
     # every PRIMARY_* pattern holds 'primary'/'main' as a word followed by a space: without one
     # (seven documents in ten) none can match, and their scans (a third of this function) are skipped
-    has_primary = PRIMARY_CUE_RE.search(flow) is not None
+    low = cue_text(flow)
+    has_primary = not lacks_cues(low, ("primary", "main")) and PRIMARY_CUE_RE.search(flow) is not None
     for rx in ((PRIMARY_APPOS_RE, PRIMARY_COPULA_RE) if has_primary else ()):
         for m in rx.finditer(flow):
             sent = sentence_at(m.start())
@@ -180,14 +181,14 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                 if len(part_s) >= 3:
                     a = off + (len(part) - len(part.lstrip()))
                     found.append((a, a + len(part_s), clean_phrase(doc.text[a:a + len(part_s)]), "primary", _timepoint(part_s)))
-    for m in SECONDARY_RE.finditer(flow):
+    for m in (() if lacks_cues(low, ("secondary",)) else SECONDARY_RE.finditer(flow)):
         lst = m.group("list")
         tail = TP_TAIL_RE.search(lst)
         tp = _timepoint(lst[tail.start():]) if tail else None
         body = lst[: tail.start()] if tail else lst
         for item, a, b in _split_list(body, m.start("list")):
             found.append((a, b, clean_phrase(doc.text[a:b]), "secondary", tp))
-    for m in SAFETY_RE.finditer(flow):
+    for m in (() if lacks_cues(low, ("safety",)) else SAFETY_RE.finditer(flow)):
         sent = sentence_at(m.start())
         found.append((m.start("name"), m.end("name"), clean_phrase(doc.text[m.start("name"):m.end("name")]),
                       "safety", _timepoint(flow[m.end("name"):m.end("name") + 80].split(".")[0])))
