@@ -176,7 +176,14 @@ def extract_document(doc: Document) -> DocumentResult:
     # must match across wrapped lines ('from\nbaseline'); `flow` keeps lines for headings/bullets
     flat = flow.replace("\n", " ")
     sents = stage("sentences", lambda: sentences(flow), [])
-    abbrevs = stage("nlp", lambda: abbreviations(text), {})
+    # the spaCy step (a third of a document's time) is run only when its result is read: for the
+    # aliases of the endpoints a trial report names (about one document in five)
+    abbrevs_cache: list[dict[str, str]] = []
+
+    def abbrevs() -> dict[str, str]:
+        if not abbrevs_cache:
+            abbrevs_cache.append(stage("nlp", lambda: abbreviations(text), {}))
+        return abbrevs_cache[0]
 
     is_trial = dtype in ("trial-report", "registry-record")
     trials: list[Trial] = []

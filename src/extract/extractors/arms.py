@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..model import Arm, Document, Table
 from ..parse.normalize import clean_phrase, flatten_exponent
-from .common import Segment, evidence
+from .common import Segment, cue_text, evidence, lacks_cues
 
 from .numbers import COUNT, PEOPLE, to_int
 
@@ -105,15 +105,18 @@ class Mention:
     context: str = ""  # the words around the mention (for the arm's role)
 
 
+_ROUTE_RES = {name: re.compile(pat, re.I) for name, pat in ROUTES.items()}
+
+
 def _route(s: str) -> str | None:
-    for name, pat in ROUTES.items():
-        if re.search(pat, s, re.I):
+    for name, pat in _ROUTE_RES.items():
+        if pat.search(s):
             return name
     return None
 
 
 def doc_routes(mt: str) -> set[str]:
-    return {name for name, pat in ROUTES.items() if re.search(pat, mt, re.I)}
+    return {name for name, pat in _ROUTE_RES.items() if pat.search(mt)}
 
 
 ACTIVE_CONTROL_RE = re.compile(r"\b(?:standard|conventional|usual|routine|current|traditional)\b(?!\s+care)", re.I)
@@ -200,7 +203,7 @@ def _colon_n(flow: str, sents: list[Segment], have: list[Mention]) -> list[Menti
 
 def _n_label(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in N_LABEL_RE.finditer(flow):
+    for m in (() if lacks_cues(cue_text(flow), ("group", "arm")) else N_LABEL_RE.finditer(flow)):
         if _overlaps(have + out, m.start(), m.end()):
             continue
         label = _clean_label(m.group("label"))
@@ -304,11 +307,12 @@ def _split_labels(s: str) -> list[tuple[str, int]]:
     return [(p, off) for p, off in parts if p.strip()]
 
 
-def _anchored(rx: re.Pattern[str], flow: str, anchor: re.Pattern[str], back: int = 170):
+def _anchored(rx: re.Pattern[str], flow: str, anchors: list[re.Match[str]], back: int = 170):
     """rx's matches that end at an anchor, searched only in a window before each anchor: the lazy
-    label scans of these patterns would otherwise run from every position of the document."""
+    label scans of these patterns would otherwise run from every position of the document.
+    `anchors`: the anchor pattern's matches in flow (found once for the patterns sharing them)."""
     seen = set()
-    for a in anchor.finditer(flow):
+    for a in anchors:
         lo = max(0, a.start() - back)
         for m in rx.finditer(flow, lo, min(len(flow), a.end() + 40)):
             if m.span() not in seen:
@@ -322,7 +326,7 @@ _PAIR_ANCHOR = re.compile(r"\(\s*n\s*=\s*\d[\d,]*\s*(?:vs\.?|versus|and|/)", re.
 
 def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in _anchored(PAIR_N_RE, flow, _PAIR_ANCHOR):
+    for m in _anchored(PAIR_N_RE, flow, list(_PAIR_ANCHOR.finditer(flow))):
         if _overlaps(have, m.start(), m.end()):
             continue
         labels_s = re.split(r"\b(?:to|into|between|in|of)\s+(?:the\s+)?", m.group("labels"))[-1]
@@ -332,8 +336,9 @@ def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[
             si = _sentence_of(sents, m.start())
             for (lab, _), n in zip(labels, (m.group("a"), m.group("b"))):
                 out.append(Mention(_clean_label(lab), int(n.replace(",", "")), m.start(), m.end(), "text", si))
-    for rx in (RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE):
-        for m in _anchored(rx, flow, _RESP_ANCHOR, back=330):
+    resp = list(_RESP_ANCHOR.finditer(flow))
+    for rx in ((RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE) if resp else ()):
+        for m in _anchored(rx, flow, resp, back=330):
             if _overlaps(have + out, m.start(), m.end()):
                 continue
             nums = [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", m.group("nums"))]
@@ -360,13 +365,14 @@ TOTAL_EACH_RE = re.compile(r"(?P<total>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?" + PEOPLE
 
 def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in TOTAL_EACH_RE.finditer(flow):
+    low = cue_text(flow)
+    for m in (() if lacks_cues(low, ("each",)) else TOTAL_EACH_RE.finditer(flow)):
         total, n = int(m.group("total").replace(",", "")), int(m.group("n"))
         k = total // n if n else 0
         if 2 <= k <= 4 and k * n == total and not _overlaps(have + out, m.start(), m.end()):
             si = _sentence_of(sents, m.start())
             out += [Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si) for j in range(k)]
-    for m in EACH_RE.finditer(flow):
+    for m in (() if lacks_cues(low, ("groups", "arms")) else EACH_RE.finditer(flow)):
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
@@ -401,8 +407,15 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
     """Arms of a trial; with from_text=False only the groups that tables name with their n
     (the comparison groups of a non-randomised study)."""
     mentions = (text_mentions(flow, sents) if from_text else []) + table_mentions(tables)
-    routes = doc_routes(flow)
-    only_route = next(iter(routes)) if len(routes) == 1 else None
+    only_route_cache: list[str | None] = []
+
+    def only_route() -> str | None:
+        """The document's route when it names exactly one (scanned for on first need only)."""
+        if not only_route_cache:
+            routes = doc_routes(flow)
+            only_route_cache.append(next(iter(routes)) if len(routes) == 1 else None)
+        return only_route_cache[0]
+
     if not mentions:
         if single_arm and total:
             n, s, e = total
@@ -412,7 +425,7 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
             route = _route(mt[max(0, im.start() - 40):im.end()]) if im else None
             return [Arm("a1", label, "single", n, label if im else None,
                         flatten_exponent(doc.text[dm.start():dm.end()]) if dm else None,
-                        route or only_route, evidence(doc, s, e), aliases=(label,))]
+                        route or only_route(), evidence(doc, s, e), aliases=(label,))]
         return []
     # the first sentence with two or more mentions defines the arms; else each distinct n
     text_ms = [m for m in mentions if m.source == "text"]
@@ -440,7 +453,7 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         role = role_of([x.label for x in g], " ".join(x.context for x in texts))
         intervention = texts[0].label if texts else None
         dose = next((x.dose for x in texts if x.dose), None) if role == "experimental" else None
-        route = next((x.route for x in texts if x.route), None) or only_route
+        route = next((x.route for x in texts if x.route), None) or only_route()
         aliases = {x.label for x in g}
         for a in list(aliases):
             w = a.split()

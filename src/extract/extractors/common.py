@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Document, Evidence
 
@@ -47,6 +48,25 @@ def timepoints_in(s: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+# characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (dotted capital I lowers to two characters, dotless i and long s stay as they are)
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f]")
+
+
+@lru_cache(maxsize=8)  # the same text is checked by several extractors
+def cue_text(text: str) -> str | None:
+    """The text lower-cased for cheap cue checks (`"review" in low`) before costly patterns: a
+    case-insensitive match of an ASCII phrase implies that phrase in lower case is in this string.
+    None when the text holds a character for which that does not hold (then check nothing)."""
+    return None if _ODD_CASE_RE.search(text) else text.lower()
+
+
+def lacks_cues(low: str | None, cues: tuple[str, ...]) -> bool:
+    """True when none of the (lower-case ASCII) cues is in `low`, so a pattern that needs one of
+    them cannot match; False when unsure (low is None) or when there are no cues to check."""
+    return low is not None and bool(cues) and not any(c in low for c in cues)
+
+
 def evidence(doc: Document, start: int, end: int) -> Evidence:
     start, end = max(0, start), min(len(doc.text), end)
     return Evidence(doc.text[start:end], start, end, doc.page_of(start))
@@ -64,6 +84,15 @@ class Segment:
     end: int
 
 
+# a sentence end: '.', '!' or '?' (not after 'vs', 'e.g', 'i.e', 'Fig', 'al', 'et') before a
+# capital. The character class comes first and the lookbehinds (shifted by that one character)
+# after it, so the engine tests them only at punctuation, not at every position of the text.
+SENT_END_RE = re.compile(r"[.!?](?<!\bvs[.!?])(?<!\be\.g[.!?])(?<!\bi\.e[.!?])(?<!\bFig[.!?])(?<!\bal[.!?])(?<!\bet[.!?])"
+                         r"(?=\s+[\"(]?[A-Z•])")
+BULLET_LINE_RE = re.compile(r"\n[ \t]*(?=[•●▪◦*-]\s)")
+BLANK_LINE_RE = re.compile(r"\n\s*\n")
+
+
 def sentences(flow: str) -> list[Segment]:
     """Sentence-like segments of body text (tables masked out as spaces).
 
@@ -73,19 +102,26 @@ def sentences(flow: str) -> list[Segment]:
     after it starts in lower case, or when the line before it ends with a comma.
     """
     cuts = {0, len(flow)}
-    for m in re.finditer(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bal)(?<!\bet)[.!?](?=\s+[\"(]?[A-Z•])", flow):
+    for m in SENT_END_RE.finditer(flow):
         cuts.add(m.end())
-    for m in re.finditer(r"\n[ \t]*(?=[•●▪◦*-]\s)", flow):
+    for m in BULLET_LINE_RE.finditer(flow):
         cuts.add(m.start())
-    for m in re.finditer(r"\n\s*\n", flow):
-        before = flow[: m.start()].rstrip()
-        after = flow[m.end():].lstrip()
-        last_line = before.rsplit("\n", 1)[-1].strip()
-        if not before or not after:
+    n = len(flow)
+    for m in BLANK_LINE_RE.finditer(flow):
+        # the last non-space character before the blank line and the first after it (found by
+        # scanning, not by stripping copies of the text before and after: quadratic on long PDFs)
+        b = m.start() - 1
+        while b >= 0 and flow[b].isspace():
+            b -= 1
+        a = m.end()
+        while a < n and flow[a].isspace():
+            a += 1
+        if b < 0 or a >= n:
             continue
-        if after[0].islower() or before[-1] in ",;(-–":
+        if flow[a].islower() or flow[b] in ",;(-–":
             continue
-        if before[-1] in ".!?:)" or len(last_line) < 60 or after[0] in "•●▪◦*":
+        last_line = flow[flow.rfind("\n", 0, b + 1) + 1:b + 1].strip()
+        if flow[b] in ".!?:)" or len(last_line) < 60 or flow[a] in "•●▪◦*":
             cuts.add(m.start())
     pts = sorted(cuts)
     segs = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import timepoint_text
+from .common import cue_text, lacks_cues, timepoint_text
 from .numbers import COUNT, PEOPLE, to_int
 
 # random allocation, not random sampling ('randomly selected', 'simple random sampling')
@@ -27,6 +27,11 @@ BLIND_RES = [
                            r"\b(?:observer|assessor|evaluator|rater|investigator|examiner|patient|participant|outcome)s?[- ]blind\b|"
                            r"(?<!colour[- ])(?<!color[- ])\bblind,?\s+(?:[\w-]+,?\s+){0,3}?(?:study|trial|design|fashion|manner)\b", re.I)),
 ]
+# words one of which every match holds (checked in the lower-cased text before the pattern runs)
+BLIND_CUES = ("blind", "mask", "dummy", "open")  # BLIND_RES
+CLUSTER_CUES = ("cluster", "practices", "schools", "villages", "communities", "parishes", "wards", "households")
+SINGLE_ARM_CUES = ("single", "one", "uncontrolled")
+FOLLOW_CUES = ("follow", "during")
 CROSSOVER_RE = re.compile(r"\bcross-?\s?over\b", re.I)
 CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|RCT)\b|\b(?:clusters|practices|schools|villages|communities|parishes|"
                         r"wards|households)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", re.I)
@@ -67,6 +72,35 @@ ENROLLED_RES = [
                r"[^.;]{0,160}?\b(?:were|had\s+been)\s+(?:recruited|enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|included|allocated|assigned)\b", re.I),
     re.compile(r"\b(?:all\s+|eligible\s+)?" + PEOPLE + r"(?:\s+with\s+[^.;()]{1,40}?(?=\s*\(\s*n\s*=\s*\d[\d,]*\s*\)(?![^.;]{0,60}\bn\s*=)))?\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>)\s*[;,)]", re.I),
 ]
+# Necessary conditions (a phrase each match must contain) of the costliest ENROLLED_RES patterns,
+# which start with a number and so are tried at every position: without its cue a pattern is
+# skipped (it could not match). Keyed by pattern; the indices name ENROLLED_RES entries above.
+_PARTICIPATED_CUE = re.compile(r"participated|took part|agreed to participate", re.I)
+ENROLLED_CUES = {
+    ENROLLED_RES[6]: _PARTICIPATED_CUE,
+    ENROLLED_RES[7]: _PARTICIPATED_CUE,
+    ENROLLED_RES[9]: re.compile(r"(?:were|was|had\s+been)\s+(?:then\s+|subsequently\s+|prospectively\s+)?" + _ENTER + r"\b", re.I),
+    ENROLLED_RES[11]: re.compile(r"(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
+    ENROLLED_RES[13]: re.compile(r"receiv|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to", re.I),
+    ENROLLED_RES[15]: _PARTICIPATED_CUE,
+    ENROLLED_RES[17]: re.compile(r"\(\s*n\s*=", re.I),
+}
+# the same as plain phrases (checked in the lower-cased text: cheaper than a case-insensitive scan)
+ENROLLED_WORDS = {
+    ENROLLED_RES[0]: ("total number of enrollees",),
+    ENROLLED_RES[1]: ("participants in ",),
+    ENROLLED_RES[3]: ("a total of ",),
+    ENROLLED_RES[5]: ("study,", "trial,"),
+    ENROLLED_RES[14]: ("the study included ",),
+    ENROLLED_RES[16]: ("a total of ",),
+    # before the regex cues above
+    ENROLLED_RES[6]: ("participated", "took part", "agreed to participate"),
+    ENROLLED_RES[7]: ("participated", "took part", "agreed to participate"),
+    ENROLLED_RES[11]: ("enrolled", "randomi"),
+    ENROLLED_RES[13]: ("receiv", "consumed", "given", "treated", "exposed"),
+    ENROLLED_RES[15]: ("participated",),
+    ENROLLED_RES[17]: ("=",),
+}
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
                        r"\bfollow[- ]up(?:\s+period)?(?:\s+of|:)\s*(?P<n2>\d+)\s*(?P<u2>months?|years?|weeks?|days?)\b|"
@@ -93,7 +127,7 @@ def randomized(mt: str, single_arm: bool | None) -> Found | None:
     if m:
         return Found(False, m.start(), m.end())
     if single_arm:
-        m2 = SINGLE_ARM_RE.search(mt)
+        m2 = None if lacks_cues(cue_text(mt), SINGLE_ARM_CUES) else SINGLE_ARM_RE.search(mt)
         return Found(False, m2.start(), m2.end()) if m2 else None
     m = RANDOM_RE.search(mt)
     return Found(True, m.start(), m.end()) if m else None
@@ -104,6 +138,8 @@ NEGATED_BLIND_RE = re.compile(r"\b(?:not|no|cannot|could\s+not|were\s+not|was\s+
 
 def blinding(mt: str) -> Found | None:
     """Masking as stated; 'Participants could not be blinded' is a statement of no blinding."""
+    if lacks_cues(cue_text(mt), BLIND_CUES):
+        return None  # no pattern of BLIND_RES can match (2 documents in 3)
     negated: Found | None = None
     for name, pat in BLIND_RES:
         for m in pat.finditer(mt):
@@ -115,7 +151,7 @@ def blinding(mt: str) -> Found | None:
 
 
 def single_arm(mt: str) -> Found | None:
-    m = SINGLE_ARM_RE.search(mt)
+    m = None if lacks_cues(cue_text(mt), SINGLE_ARM_CUES) else SINGLE_ARM_RE.search(mt)
     return Found(True, m.start(), m.end()) if m else None
 
 
@@ -125,7 +161,7 @@ def crossover(mt: str) -> Found | None:
 
 
 def cluster(mt: str) -> Found | None:
-    m = CLUSTER_RE.search(mt)
+    m = None if lacks_cues(cue_text(mt), CLUSTER_CUES) else CLUSTER_RE.search(mt)
     return Found(True, m.start(), m.end()) if m else None
 
 
@@ -142,10 +178,11 @@ def phase(mt: str) -> Found | None:
 
 
 def multicentre(mt: str) -> Found | None:
-    m = MULTI_RE.search(mt)
+    low = cue_text(mt)
+    m = None if lacks_cues(low, ("multi",)) else MULTI_RE.search(mt)
     if m:
         return Found(True, m.start(), m.end())
-    m = SINGLE_CENTRE_RE.search(mt)
+    m = None if lacks_cues(low, ("single",)) else SINGLE_CENTRE_RE.search(mt)
     return Found(False, m.start(), m.end()) if m else None
 
 
@@ -172,10 +209,15 @@ PLANNED_N_RE = re.compile(
     r"\b(?:planned|target(?:ed)?|anticipated)\s+(?:sample\s+size|enrol+ment|recruitment)(?:\s+(?:is|was|of))?\s*:?\s*(?P<n2>" + COUNT + r")|"
     r"\bsample\s+size\s+of\s+(?P<n3>" + COUNT + r")|\b(?:aim|plan)s?\s+to\s+(?:recruit|enrol?l|randomi[sz]e)\s+(?P<n4>" + COUNT + r"))", re.I)
 
+# a necessary condition of a PLANNED_N_RE match: each alternative holds one of these words
+PLANNED_CUES = ("will", "target", "anticipated", "sample", "aim", "plan")
+PLANNED_CUE_RE = re.compile(r"will\s+be|target|anticipated|sample\s+size|aim|plan", re.I)
+
 
 def planned_enrolment(mt: str) -> Found | None:
     """A planned/target number ('120 patients will be enrolled', 'planned enrollment: 700')."""
-    m = PLANNED_N_RE.search(mt)
+    may = not lacks_cues(cue_text(mt), PLANNED_CUES) and PLANNED_CUE_RE.search(mt)
+    m = PLANNED_N_RE.search(mt) if may else None
     if not m:
         return None
     g = next(k for k in ("n", "n2", "n3", "n4") if m.group(k))
@@ -185,7 +227,13 @@ def planned_enrolment(mt: str) -> Found | None:
 
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
+    low = cue_text(mt)
     for pat in ENROLLED_RES:
+        if lacks_cues(low, ENROLLED_WORDS.get(pat, ())):
+            continue
+        cue = ENROLLED_CUES.get(pat)
+        if cue is not None and not cue.search(mt):
+            continue
         pos = 0
         while (m := pat.search(mt, pos)) is not None:
             # a rejected candidate must not hide a later one inside its span ('73 screened and 59 enrolled')
@@ -234,7 +282,7 @@ def total_enrolled(mt: str) -> Found | None:
 
 def follow_up(mt: str) -> Found | None:
     best: tuple[int, Found] | None = None
-    for m in FOLLOW_RE.finditer(mt):
+    for m in (() if lacks_cues(cue_text(mt), FOLLOW_CUES) else FOLLOW_RE.finditer(mt)):
         n = m.group("n") or m.group("n2") or m.group("n3")
         u = m.group("u") or m.group("u2") or m.group("u3")
         days = int(n) * _UNIT_DAYS[u.lower().rstrip("s")]

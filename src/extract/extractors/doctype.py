@@ -8,6 +8,7 @@ REGISTRY_FIELDS = ("Enrollment", "Allocation", "Interventional model", "Masking"
                    "Inclusion criteria", "Exclusion criteria", "Study type", "Phase", "Conditions")
 REVIEW_RE = re.compile(r"\b(?:systematic review|meta-analys[ie]s|pooled\s+(?:subject|patient|participant)-level|pooled\s+analysis\s+of\s+(?:individual|\d+|data)|the present review|this review|narrative review|"
                        r"scoping review|we reviewed)\b|^\s*(?:[•●-]\s*)?Review\s*$", re.I | re.M)
+from .common import cue_text, lacks_cues
 from .numbers import PEOPLE
 
 OWN_TRIAL_RE = re.compile(
@@ -35,6 +36,12 @@ OBSERVATIONAL_RE = re.compile(r"\b(?:retrospective(?:ly)?|observational|cohort\s
 RANDOM_ALLOC_RE = re.compile(r"\brandomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b", re.I)
 
 
+# words one of which every match of REVIEW_RE / OBSERVATIONAL_RE holds (cheap checks first)
+REVIEW_CUES = ("review", "meta-analys", "pooled")
+OBSERVATIONAL_CUES = ("retrospective", "observational", "cohort", "case-control", "cross-sectional", "situational",
+                      "qualitative", "registry-based", "database")
+
+
 def classify(text: str) -> str:
     lines = {ln.strip() for ln in text.splitlines()}
     if sum(f in lines for f in REGISTRY_FIELDS) >= 4 or re.search(r"Data sourced from clinicaltrials\.gov", text, re.I):
@@ -42,10 +49,14 @@ def classify(text: str) -> str:
     head = text[:4000]
     if TITLE_REVIEW_RE.search(text[:600]):
         return "review"  # the title says so, whatever the included trials did
-    if REVIEW_RE.search(head) and not OWN_TRIAL_RE.search(text):
-        return "review"
-    if OBSERVATIONAL_RE.search(text[:3000]) and not RANDOM_ALLOC_RE.search(text[:6000]):
+    low = cue_text(text)
+    own_trial = None
+    if not lacks_cues(low, REVIEW_CUES) and REVIEW_RE.search(head):
+        own_trial = OWN_TRIAL_RE.search(text)
+        if not own_trial:
+            return "review"
+    if not lacks_cues(low, OBSERVATIONAL_CUES) and OBSERVATIONAL_RE.search(text[:3000]) and not RANDOM_ALLOC_RE.search(text[:6000]):
         return "other"  # a cohort, case-control or situational study, not a trial
-    if OWN_TRIAL_RE.search(text):
+    if own_trial or OWN_TRIAL_RE.search(text):
         return "trial-report"
     return "other"

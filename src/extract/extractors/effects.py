@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import NUM
+from .common import NUM, cue_text, lacks_cues
 
 # numbers with thousands separators ('205,618') as well as plain ones
 TNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")"
@@ -92,7 +92,9 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         out.append(CIMention(m.start(), m.end(), _f(m.group("est")), _etype(ctx), float(m.group("level")),
                              _f(m.group("lo")), _f(m.group("hi"))))
         taken.append((m.start(), m.end()))
-    for m in BARE_RATIO_RE.finditer(mt):
+    # both ratio patterns are case-sensitive: one of these is in the raw text if either matches
+    ratios = any(c in mt for c in ("OR", "HR", "RR", "ratio", "relative"))
+    for m in (BARE_RATIO_RE.finditer(mt) if ratios else ()):
         if any(a <= m.start("est") < b or m.start() <= a < m.end() for a, b in taken):
             continue
         if re.search(r"\d{2}\s*%\s*(?:CI|C\.I\.|confidence)", mt[m.start():m.end()], re.I):
@@ -100,13 +102,14 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              _f(m.group("lo")), _f(m.group("hi"))))
         taken.append((m.start(), m.end()))
-    for m in RATIO_CI_RE.finditer(mt):
+    for m in (RATIO_CI_RE.finditer(mt) if ratios else ()):
         if any(a <= m.start("est") < b or m.start() <= a < m.end() for a, b in taken):
             continue
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              _f(m.group("lo")), _f(m.group("hi"))))
         taken.append((m.start(), m.end()))
-    for m in CI_RE.finditer(mt):
+    ci = "%" in mt and not lacks_cues(cue_text(mt), ("ci", "c.i.", "cri", "confidence", "credible"))
+    for m in (CI_RE.finditer(mt) if ci else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
         if PROPORTION_BEFORE_RE.search(mt[max(floor, m.start() - 40):m.start()]):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..model import Document, Endpoint
 from ..parse.normalize import clean_phrase
-from .common import Segment, evidence, norm_key, timepoints_in
+from .common import Segment, cue_text, evidence, lacks_cues, norm_key, timepoints_in
 
 _EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?|assessments?))?|objectives?|"
        r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
@@ -39,6 +40,8 @@ PRIMARY_HEADING_RE = re.compile(
     r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name2>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!We\b|The\s+(?:primary|main)\b)(?P<name3>[^.\n]{3,200})", re.M)
+# a necessary condition of every PRIMARY_* match (each has _PRIMARY at a word start, then \s)
+PRIMARY_CUE_RE = re.compile(r"\b(?:co-?primary|primary|main)\s", re.I)
 SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
 SAFETY_RE = re.compile(
     r"\b(?:long-term\s+)?safety(?:\s+outcomes?|\s+end\s?points?)?(?:\s+of\s+[^.]{0,60}?)?\s+(?:was|were)\s+"
@@ -100,14 +103,21 @@ def _timepoint(sentence: str) -> str | None:
     return ", ".join(tps) or None
 
 
-def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: dict[str, str]) -> list[Endpoint]:
+def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
+                      abbrevs: dict[str, str] | Callable[[], dict[str, str]]) -> list[Endpoint]:
+    """`abbrevs` (short form -> long form) may be given as a function: it is then called only when
+    an endpoint is found (the abbreviation step is the costliest part of a document)."""
     found: list[tuple[int, int, str, str, str | None]] = []  # start, end, name, kind, timepoint
 
     def sentence_at(pos: int) -> str:
         s = next((s for s in sents if s.start <= pos < s.end), None)
         return flow[s.start:s.end] if s else ""
 
-    for rx in (PRIMARY_APPOS_RE, PRIMARY_COPULA_RE):
+    # every PRIMARY_* pattern holds 'primary'/'main' as a word followed by a space: without one
+    # (seven documents in ten) none can match, and their scans (a third of this function) are skipped
+    low = cue_text(flow)
+    has_primary = not lacks_cues(low, ("primary", "main")) and PRIMARY_CUE_RE.search(flow) is not None
+    for rx in ((PRIMARY_APPOS_RE, PRIMARY_COPULA_RE) if has_primary else ()):
         for m in rx.finditer(flow):
             sent = sentence_at(m.start())
             a, b = m.start("name"), m.end("name")
@@ -140,13 +150,13 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
                         s0 = m.end() + a.end()
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
-    for m in PRIMARY_OF_RE.finditer(flow):
+    for m in (PRIMARY_OF_RE.finditer(flow) if has_primary else ()):
         g = "name" if m.group("name") else "name2"
         name = m.group(g).strip()
         if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:study|trial|analysis)\b", name, re.I):
             a = m.start(g)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for m in PRIMARY_MARKED_RE.finditer(flow):
+    for m in (PRIMARY_MARKED_RE.finditer(flow) if has_primary else ()):
         name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", m.group("name").strip(), flags=re.I)
         if re.search(r"\b(?:showed|shows|found|was|were|had|reported|observed|demonstrated)\b", name):
             # 'The analysis showed no difference in Epworth sleepiness score, the primary endpoint': the measure only
@@ -157,7 +167,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
         if 2 <= len(name) and len(name.split()) <= 10 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
             a = m.start("name") + m.group("name").index(name)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for rx in (PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE):
+    for rx in ((PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE) if has_primary else ()):
         for m in rx.finditer(flow):
             g = next((k for k in ("name", "name2", "name3") if k in rx.groupindex and m.group(k)), "name")
             name = m.group(g)
@@ -171,14 +181,14 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
                 if len(part_s) >= 3:
                     a = off + (len(part) - len(part.lstrip()))
                     found.append((a, a + len(part_s), clean_phrase(doc.text[a:a + len(part_s)]), "primary", _timepoint(part_s)))
-    for m in SECONDARY_RE.finditer(flow):
+    for m in (() if lacks_cues(low, ("secondary",)) else SECONDARY_RE.finditer(flow)):
         lst = m.group("list")
         tail = TP_TAIL_RE.search(lst)
         tp = _timepoint(lst[tail.start():]) if tail else None
         body = lst[: tail.start()] if tail else lst
         for item, a, b in _split_list(body, m.start("list")):
             found.append((a, b, clean_phrase(doc.text[a:b]), "secondary", tp))
-    for m in SAFETY_RE.finditer(flow):
+    for m in (() if lacks_cues(low, ("safety",)) else SAFETY_RE.finditer(flow)):
         sent = sentence_at(m.start())
         found.append((m.start("name"), m.end("name"), clean_phrase(doc.text[m.start("name"):m.end("name")]),
                       "safety", _timepoint(flow[m.end("name"):m.end("name") + 80].split(".")[0])))
@@ -193,6 +203,8 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment], abbrevs: d
             if pos < 0:
                 break
     found.sort()
+    if found and callable(abbrevs):
+        abbrevs = abbrevs()
     endpoints: list[Endpoint] = []
     for start, end, name, kind, tp in found:
         name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
@@ -213,7 +225,7 @@ def _aliases(name: str, kind: str, abbrevs: dict[str, str]) -> list[str]:
         al += [m.group("base"), m.group("abbr")]
     key = norm_key(name)
     for short, long in abbrevs.items():
-        if norm_key(long) in key or re.search(rf"\b{re.escape(short)}\b", name):
+        if norm_key(long) in key or short in name and re.search(rf"\b{re.escape(short)}\b", name):
             al += [short, long]
     h = re.match(r"^(?:(?:a|an|the)\s+)?(?P<h>[\w-]+\s+[\w-]+)\s+(?:end\s?points?|outcomes?|events?)\b", name, re.I)
     if h:
