@@ -12,7 +12,6 @@ task because pandera's failure cases do not survive pickling.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -308,6 +307,3 @@ def _prefetch(paths: list[str], out: Path, settings: Settings, plan: Plan | None
     pool.prefetch(ahead)
     _PREFETCH[str(out.resolve())] = pool
 
-
-if __name__ == "__main__":  # `python -m flows.ingest` (used by prefect.yaml deployments)
-    run_ingest([p for p in os.environ.get("TRIALX_PATHS", "corpus").split(os.pathsep)], os.environ.get("TRIALX_OUT", "out"))

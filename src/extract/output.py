@@ -173,11 +173,6 @@ class SnapshotWriter:
             rows[name] = t.num_rows
         return rows
 
-    def write_file(self, name: str, data: bytes) -> Path:
-        p = self.staging / name
-        p.write_bytes(data)
-        return p
-
     def commit(self, manifest: dict, before_publish=None) -> Path:
         """Make the staged snapshot the current one: a rename of the folder and one atomic symlink swap.
 

@@ -120,10 +120,6 @@ class DocumentPool:
         except Exception as e:  # noqa: BLE001 - one document's internal error never stops a run
             return failed_result(doc, "internal", f"internal error: {type(e).__name__}: {e}")
 
-    def map(self, docs: list[PlannedDoc]) -> list[DocumentResult]:
-        futures = [self.submit(d) for d in docs]
-        return [self.result(d, f) for d, f in zip(docs, futures)]
-
     def close(self) -> None:
         for fut in self.pending.values():  # prefetched documents nobody asked for
             fut.cancel()
