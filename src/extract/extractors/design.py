@@ -41,7 +41,6 @@ MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmultic
 SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b", re.I)
 RATIO_RE = re.compile(r"\b(?:randomi[sz](?:ed|ation)|allocat\w*|ratio)\b[^.\n]{0,25}?\b(?P<a>\d)\s?:\s?(?P<b>\d)\b|"
                       r"\b(?P<c>\d)\s?:\s?(?P<d>\d)\s+randomi[sz]ation\b", re.I)
-EUDRACT_NEAR_RE = re.compile(r"EudraCT[^0-9\n]{0,20}(?P<id>\d{4}-\d{6}-\d{2})")
 _W = r"(?:[\w/()'’,–-]+\s+)"  # one word of a noun phrase ('ASA I–II', 'adult,')
 _ENTER = r"(?:randomi[sz]ed|randomly\s+(?!selected|chosen|sampled)\w+|enrolled|included|recruited|allocated|assigned|divided|studied)"
 # in order of preference; a number followed by a second arm size ('874 ... to X and 1,410 to Y') is not a total
@@ -194,13 +193,60 @@ def allocation_ratio(mt: str) -> Found | None:
     return Found(f"{a}:{b}", m.start(), m.end())
 
 
+# WHO primary registries and a few others, each id as written (a space or hyphen between prefix and
+# number kept: 'ISRCTN 83091970', 'NCT 00011193'); the number must end there (no longer digit run)
+_SEP = r"[ \u2010\u2011-]?"
+REGISTRY_RE = re.compile(
+    r"(?<!\w)(?:"
+    r"NCT" + _SEP + r"\d{7,8}|"                                   # ClinicalTrials.gov (7 digits: as written)
+    r"IS(?:RC|CR)TN" + _SEP + r"\d{8}|"                           # ISRCTN (also the 'ISCRTN' misspelling)
+    r"A(?:NZ)?CTRN" + _SEP + r"\d{14,15}|"                        # ANZCTR ('ACTRN12605000567628', 'ANZCTRN0126...')
+    r"ChiCTR-?(?:[A-Za-z]{2,4}-)?\d{8,10}|chictr-[a-z]{2,4}-\d{8}|"  # Chinese registry ('ChiCTR-TRC-08000231', 'ChiCTR1800015420')
+    r"KCT\d{7}|DRKS" + _SEP + r"\d{8}|UMIN\d{8,9}|"
+    r"IRCT\d{6,}N\d*|"                                            # Iranian registry ('IRCT201501...N5', 'IRCT138804272200N')
+    r"NTR" + _SEP + r"\d{3,5}|NL-OMON\d{4,6}|"                    # Netherlands Trial Register (not the ethics 'NL12345.078.15')
+    r"PACTR\d{12,16}|ATMR\d{15,16}|"                              # Pan African registry (and its old 'ATMR' prefix)
+    r"CTRI/\d{4}/\d{2,3}/\d{6}|SLCTR/\d{4}/\d{3}|TCTR\d{11}|"     # India, Sri Lanka, Thailand
+    r"RBR-\d[0-9a-zA-Z]{5}|"                                      # Brazil (ReBEC)
+    r"jRCT[s]?\d{9,10}|JPRN-[A-Z]+-?\d+|JapicCTI-\d{6}|JAPICCTI-\d{6}|JMA-IIA\d{5}|"  # Japan
+    r"RPCEC\d{8}|LBCTR\d{10}|HKUCTR-\d{3,5}|ITMCTR\d{10}|AEARCTR-\d{7}|NMRR-\d{2}-\d{2,4}-\d{3,5}|"
+    r"U1111-\d{4}-\d{4}|EUCTR\d{4}-\d{6}-\d{2}"                   # WHO universal trial number; EU register
+    r")(?!\w)"
+)
+# ids written with a colon, 'no.' or the registry's name between prefix and number: prefix + number
+# ('NCT: 02053779', 'NTR: 1786', 'International Standard Randomised Controlled Trial Number (ISRCTN): 28632626')
+SPLIT_ID_RE = re.compile(
+    r"\b(?P<p>NCT|ISRCTN|NTR|DRKS|ACTRN)\)?[^\w\n]{0,4}(?:(?:[Tt]rial\s+)?(?:[Nn]o\.?|[Nn]umber|[Rr]egist(?:ry|er)|ID)[^\w\n]{0,4})?(?P<n>\d{3,15})(?![\w/])")
+_SPLIT_LEN = {"NCT": (8, 8), "ISRCTN": (8, 8), "NTR": (3, 5), "DRKS": (8, 8), "ACTRN": (14, 14)}
+# EudraCT numbers ('2011-001883-23') named as such nearby ('EudraCT number:', 'clinicaltrialsregister.eu')
+EUDRACT_NEAR_RE = re.compile(r"(?i:EudraCT|clinicaltrialsregister\.eu)[^0-9\n]{0,30}?(?P<id>\d{4}\s?[-–]\s?\d{6}\s?[-–]\s?\d{2})(?!\d)")
+# a UMIN id given as its number only: 'UMIN Clinical Trials Registry 000012012', 'UMIN-CTR C000000289'
+UMIN_NUM_RE = re.compile(r"\bUMIN(?:-CTR)?\b[^;\d\n]{0,50}?(?P<id>[CR]?\d{9})(?![\w/])")
+REGISTRY_CUES = ("nct", "isrctn", "iscrtn", "ctrn", "chictr", "kct", "drks", "umin", "irct", "ntr", "nl-omon", "pactr", "atmr",
+                 "ctri/", "slctr", "tctr", "rbr-", "jrct", "jprn", "japic", "jma-", "rpcec", "lbctr", "hkuctr", "itmctr",
+                 "aearctr", "nmrr", "u1111", "euctr", "eudract", "clinicaltrialsregister")
+
+
 def registry_ids(mt: str) -> list[Found]:
+    """Trial registration ids as written; EudraCT numbers only where named as such (not grant or
+    ethics numbers)."""
+    if lacks_cues(cue_text(mt), REGISTRY_CUES):
+        return []
     seen: dict[str, Found] = {}
-    for m in re.finditer(r"\b(?:NCT\d{8}|ISRCTN\s?\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]*\d|KCT\d{7}|DRKS\d{8}|UMIN\d{9}|"
-                         r"IRCT\d{6,}N\d+|NTR\d{3,5}|PACTR\d{15}|CTRI/\d{4}/\d+/\d+|JPRN-[A-Z]+\d+|EUCTR\d{4}-\d{6}-\d{2})\b", mt):
+    for m in REGISTRY_RE.finditer(mt):
         seen.setdefault(m.group(0), Found(m.group(0), m.start(), m.end()))
-    for m in EUDRACT_NEAR_RE.finditer(mt):
-        seen.setdefault(m.group("id"), Found(m.group("id"), m.start("id"), m.end("id")))
+    for m in SPLIT_ID_RE.finditer(mt):
+        lo, hi = _SPLIT_LEN[m.group("p")]
+        if lo <= len(m.group("n")) <= hi:
+            v = m.group("p") + m.group("n")
+            if not any(f.start < m.end() and m.start() < f.end for f in seen.values()):
+                seen.setdefault(v, Found(v, m.start(), m.end()))
+    for rx in (EUDRACT_NEAR_RE, UMIN_NUM_RE):
+        for m in rx.finditer(mt):
+            if not any(f.start <= m.start("id") < f.end for f in seen.values()):
+                v = m.group("id")
+                v = "UMIN" + v if rx is UMIN_NUM_RE and v.isdigit() else v  # 'UMIN ... Registry 000012012'
+                seen.setdefault(v, Found(v, m.start("id"), m.end("id")))
     return sorted(seen.values(), key=lambda f: f.start)
 
 
