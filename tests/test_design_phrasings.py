@@ -60,3 +60,56 @@ def test_not_registry_ids(text):
     got = ids(text)
     assert got in ([], ["NCT01234567"])
     assert len(got) <= 1
+
+
+TITLE = "Effect of drug X on outcome Y\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    # own design statements in real phrasings (mining abstracts typed 'other' before)
+    "METHODS: Randomized, 2\u2010way cross\u2010over clinical trial. Steers received IV famotidine.",  # Unicode hyphens
+    "In a prospective, participant-masked, cross-over, randomized, 1-week dispensing clinical-trial, 43 presbyopes wore lenses.",
+    "METHODS: Two randomised, double blind, placebo-controlled, crossover studies were performed.",
+    "A group of 70 subjects consumed three waters in a random, double blind fashion during four weeks.",
+    "The teeth of 50 patients were randomly placed into either a control group or an experimental group.",
+    "Patients were recruited and allocated randomly to two groups.",
+    "Breast cancer patients were randomly subdivided into an Internet group and a control group.",
+    "A total of 673 patients took rizatriptan or usual-care triptans for two attacks in a sequential, cross-over manner.",
+    "This paper presents a secondary analysis of the subset of participants in the Internet arm of the Weight Loss Maintenance Trial.",
+    "We performed a subanalysis from two large clinical trials that compared telmisartan and valsartan.",
+    "In this quasi-experimental study, 64 mothers were enrolled.",
+    "Thirty patients were categorized into two equal groups (Group A: SRP with gel, Group B: SRP with placebo gel).",
+    "Seventy patients were selected and divided into two groups. Group A received propofol.",
+    "Twenty-nine male participants (20 \u00b1 1 years) were assigned to Judo training (n = 9) or resistance training (n = 10).",
+    "Subjects were randomly and equally divided into two groups, either consuming rice or whey protein.",
+    "Dogs were prospectively enrolled and divided into treatment and the placebo groups.",
+    "TRIAL REGISTRATION: ClinicalTrials.gov NCT01157975",
+    "METHODS: Randomised clinical trials in 6 \u2013 13 y.o children with amblyopia.",  # a heading's plural
+])
+def test_trial_reports(text):
+    assert doctype.classify(TITLE + text) == "trial-report"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a background or a recommendation names other trials, not this one
+    ("This was a retrospective review of open RFA. Recently some have called for randomized controlled trials comparing RFA.", "other"),
+    ("We studied 37 referred families. Further research into PCIT using a randomised controlled trial is recommendable.", "other"),
+    ("In this retrospective cohort study of 800 patients, survival improved. A double blind randomized controlled trial is needed.", "other"),
+    # specimens, not people
+    ("In this ex vivo study, 45 extracted human mandibular first molars were randomly divided into three groups (n=15).", "other"),
+    # 'retrospectively registered' is not a retrospective design
+    ("Participants were randomised to drug or placebo. Trial registration: NCT02952014, retrospectively registered.", "trial-report"),
+    # a pooled analysis of several trials is a review, also when a placebo is named
+    ("Cardiovascular outcomes: pooled subject-level data of 14 comparative trials were evaluated; dabigatran had similar rates "
+     "when compared with enoxaparin or placebo.", "review"),
+    # a title naming a meta-analysis is a review; a background meta-analysis is not
+    ("BACKGROUND: A recent meta-analysis showed benefit. METHODS: Patients were randomized to SmartCare or usual weaning.", "trial-report"),
+])
+def test_document_type_boundaries(text, expected):
+    assert doctype.classify(TITLE + text) == expected
+
+
+def test_review_title():
+    assert doctype.classify("Vitamin D and fractures: a systematic review and meta-analysis\n\nWe searched MEDLINE.") == "review"
+    assert doctype.classify("Embryo placement: a randomized controlled trial\n\nBACKGROUND: Meta-analysis revealed that embryo "
+                            "placement matters. METHODS: Women were randomized to two positions.") == "trial-report"
