@@ -272,6 +272,8 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continue
         si = _sentence_of(sents, m.start())
         conn = m.group("conn").lower()
+        if conn.endswith("in") and OUTCOME_VERB_RE.search(flow[m.start():sents[si].end if si >= 0 else m.end() + 200]):
+            continue  # 'Twelve patients in the placebo group and 14 in the drug group had nausea': outcome counts
         if re.search(r"randomi|allocat|assign", conn) and not (out and out[-1].sentence == si):
             # only an arm when a second arm size follows in the same sentence (or it continues a list)
             end = sents[si].end if si >= 0 else m.end() + 200
@@ -296,6 +298,10 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             a = m.end() + e.start()
             out.append(Mention(_clean_label(e.group("label")), int(e.group("n").replace(",", "")), a, m.end() + e.end(), "text", si))
     return out
+
+
+OUTCOME_VERB_RE = re.compile(r"\b(?:had|has|experienced|developed|reported|showed|died|suffered|required|achieved|presented|"
+                             r"complained|needed|relapsed|responded)\b", re.I)
 
 
 def _split_labels(s: str) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .common import cue_text, lacks_cues, timepoint_text
-from .numbers import COUNT, PEOPLE, to_int
+from .numbers import COUNT, NUMBER_WORDS, PEOPLE, to_int
 
 # random allocation, not random sampling ('randomly selected', 'simple random sampling')
 RANDOM_RE = re.compile(
@@ -42,13 +42,19 @@ SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b",
 RATIO_RE = re.compile(r"\b(?:randomi[sz](?:ed|ation)|allocat\w*|ratio)\b[^.\n]{0,25}?\b(?P<a>\d)\s?:\s?(?P<b>\d)\b|"
                       r"\b(?P<c>\d)\s?:\s?(?P<d>\d)\s+randomi[sz]ation\b", re.I)
 _W = r"(?:[\w/()'’,–-]+\s+)"  # one word of a noun phrase ('ASA I–II', 'adult,')
-_ENTER = r"(?:randomi[sz]ed|randomly\s+(?!selected|chosen|sampled)\w+|enrolled|included|recruited|allocated|assigned|divided|studied)"
+_ENTER = r"(?:randomi[sz]ed|randomly\s+(?!selected|chosen|sampled)\w+|enrolled|included|recruited|allocated|assigned|divided|studied|entered)"
+# a stretch of one sentence: no ';', no '.' except a decimal point ('HbA1c 7.0 %', 'aged 34.9 years')
+_GAP = r"(?:[^.;]|\.(?=\d))"
+# the same, skipping whole parentheses ('385 patients (mean age 61.2 years; FEV1 53% predicted) were randomized')
+_PGAP = r"(?:\([^()]{0,150}\)|[^.;]|\.(?=\d))"
+CLUSTER_UNITS_RE = re.compile(r"\b(?:practices|schools|villages|communities|parishes|agencies|households|wards|centres|centers|sites)\b", re.I)
 # in order of preference; a number followed by a second arm size ('874 ... to X and 1,410 to Y') is not a total
 ENROLLED_RES = [
     re.compile(r"Total number of enrollees:\s*(?P<n>\d+)", re.I),
     re.compile(r"\b(?P<n>\d+)\s+participants in \d+ patient groups?\b", re.I),
     # structured-abstract heading: 'Participants 789 pregnant smokers, aged 16-50 years'
-    re.compile(r"\b(?:Participants|Subjects|Patients)\s*:?\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+" + _W + r"{0,4}?" + PEOPLE + r"\b"),
+    re.compile(r"\b(?:Participants|Subjects|Patients|PARTICIPANTS|SUBJECTS|PATIENTS)\s*:?\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:" + NUMBER_WORDS + r"))\s+"
+               + _W + r"{0,4}?(?i:" + PEOPLE + r")\b"),
     re.compile(r"\bA total of (?P<n>" + COUNT + r")\s+" + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:we\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|enrolled|recruited|included|studied)\s+(?:[\w-]+,\s+)?(?:a total of\s+)?(?P<n>" + COUNT + r")\s*,?\s+"
                + _W + r"{0,10}?" + PEOPLE + r"\b", re.I),
@@ -57,8 +63,8 @@ ENROLLED_RES = [
     re.compile(r"(?<![\w.,/])(?P<n>" + COUNT + r")\s+(?:took part|participated|agreed to participate)\b", re.I),
     re.compile(r"\b(?:study|trial)\s+(?:consisted\s+of|comprised|comprising|included|including|involved|involving|enrolled)\s+(?P<n>" + COUNT + r")\s+"
                + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,200}?\s)?(?:were|was|had\s+been)\s+"
-               r"(?:then\s+|subsequently\s+|prospectively\s+)?" + _ENTER + r"\b", re.I),
+    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s*(?:" + _PGAP + r"{0,200}?\s)??(?:were|was|had\s+been)\s+"
+               r"(?:then\s+|subsequently\s+|prospectively\s+|(?:[\w-]+\s+){1,2}?and\s+(?:then\s+)?)?" + _ENTER + r"\b", re.I),
     re.compile(r"\b(?:Of|Among)\s+(?:the\s+)?(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:who\s+were\s+|were\s+)?(?:randomi[sz]ed|enrolled|recruited|included)\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?(?:" + PEOPLE + r"|dyads|couples|families|pairs)\s+(?:were\s+)?(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
     re.compile(r"\b(?:trial|study)(?:\s+(?:on|of|for)\s+[^.;,]{1,60}?)?,?\s+(?:was\s+)?(?:(?:performed|conducted|carried out|undertaken)\s*|(?:compar|evaluat|assess|investigat|examin)\w*\s+(?:[\w-]+\s+){0,3}?)?"
@@ -78,7 +84,7 @@ _PARTICIPATED_CUE = re.compile(r"participated|took part|agreed to participate", 
 ENROLLED_CUES = {
     ENROLLED_RES[6]: _PARTICIPATED_CUE,
     ENROLLED_RES[7]: _PARTICIPATED_CUE,
-    ENROLLED_RES[9]: re.compile(r"(?:were|was|had\s+been)\s+(?:then\s+|subsequently\s+|prospectively\s+)?" + _ENTER + r"\b", re.I),
+    ENROLLED_RES[9]: re.compile(r"(?:were|was|had\s+been)\s+(?:[\w-]+\s+){0,3}?" + _ENTER + r"\b", re.I),
     ENROLLED_RES[11]: re.compile(r"(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
     ENROLLED_RES[13]: re.compile(r"receiv|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to", re.I),
     ENROLLED_RES[15]: _PARTICIPATED_CUE,
@@ -100,7 +106,48 @@ ENROLLED_WORDS = {
     ENROLLED_RES[15]: ("participated",),
     ENROLLED_RES[17]: ("=",),
 }
-PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
+_VERB_IN = (r"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|enrolled|included|recruited|entered|allocated|assigned|"
+            r"consented\s+and\s+(?:were\s+)?randomi[sz]ed)")
+# the number randomised among those screened/eligible: 'Of 1780 eligible RCT participants, 1319 enrolled',
+# 'Of the 3089 patients screened, 797 were randomized', 'Among 285 eligible, 143 were randomized'
+OF_AMONG_RE = re.compile(
+    r"\b(?-i:Of|Among|From|OF|AMONG)\s+(?:the\s+|these\s+|all\s+)?(?:" + COUNT + r")(?![\d,])\b[^.;,]{0,80},\s*(?P<n>" + COUNT + r")\s+(?:(?:[\w-]+\s+){0,3}?"
+    + PEOPLE + r"\s+)?(?:(?:were|was|had\s+been)\s+)?(?:subsequently\s+|then\s+|eventually\s+|finally\s+|successfully\s+)?" + _VERB_IN + r"\b", re.I)
+# a size in parentheses with the enrolment verb: 'Outpatients with schizophrenia (n=136) were randomly assigned',
+# 'Patients were randomised (n = 416, mean age 63 years)', 'randomized controlled trial (n=533)'
+PAREN_N_RE = re.compile(
+    r"\(\s*[Nn]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)\s*(?:were|was)\s+(?:then\s+|subsequently\s+)?" + _VERB_IN + r"|"
+    r"\b(?:[Rr]andomi[sz]ed|[Ee]nrolled|[Rr]ecruited)\s*\(\s*[Nn]\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)\s*[,;)]|"
+    r"\b(?:[Rr]andomi[sz]ed|[Cc]ontrolled|[Bb]linded|[Bb]lind|[Cc]ross-?over)\s+(?:[\w-]+\s+){0,3}?(?:trial|study|RCT)\s*[(,]\s*[Nn]\s*=\s*"
+    r"(?P<n3>\d{1,3}(?:,\d{3})+|\d+)\s*[),;]")
+# the people a design sentence names: 'a randomised controlled trial, comparing singing classes to usual care,
+# in 28 COPD patients', 'Randomization was carried out in 390 patients', 'randomly allocated to 492 newborn infants'
+DESIGN_IN_RE = re.compile(
+    r"\b(?:(?:randomi[sz]ed|controlled|blind(?:ed)?|masked|cross-?over)\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study|RCT)\b|"
+    r"[Rr]andomi[sz]ation\s+was\s+(?:carried\s+out|performed|done)\b)"
+    r"(?P<gap>" + _GAP + r"{0,200}?)\b(?:in|among|involving|including|enrolling|of|on|with)\s+(?:a\s+(?:total|sample|group|cohort)\s+of\s+)?"
+    r"(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b(?!\s*\(\s*\d+(?:\.\d+)?\s*%)", re.I)
+DESIGN_IN_BAD_GAP_RE = re.compile(r"\s\s|occur|event|observ|report|develop|die[ds]?\b|death|found|seen|detect|%|\bp\s*[<=>]|\bgroups?\b|\barms?\b|"
+                                  r"\bprevious|\bpreceding|\bprior\b|\bearlier\b|\bsubset\b|\bsubgroup", re.I)
+# 'Newfactan or Surfacten was randomly allocated to 492 newborn infants'
+ALLOCATED_TO_RE = re.compile(r"\brandomly\s+(?:allocated|assigned)\s+to\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
+# 'We conducted a randomized clinical trial with a sample of 80 adolescents', 'The study sample consisted of 20 patients'
+SAMPLE_RE = re.compile(r"\b(?:(?:with|in|on)\s+a\s+sample\s+of|(?:study\s+)?sample\s+(?:consisted\s+of|comprised|included))\s+(?P<n>" + COUNT
+                       + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
+# 'Nineteen children (16 on nevirapine and three not on ART) enrolled'
+PAREN_ENROLLED_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s*\([^()]{1,150}\)\s*(?:randomi[sz]ed|enrolled)\b", re.I)
+_BASE_RES = ENROLLED_RES
+ENROLLED_RES = (_BASE_RES[:4] + [OF_AMONG_RE, PAREN_N_RE] + _BASE_RES[4:10] + [PAREN_ENROLLED_RE] + _BASE_RES[10:]
+                + [SAMPLE_RE, ALLOCATED_TO_RE, DESIGN_IN_RE])
+ENROLLED_WORDS.update({
+    OF_AMONG_RE: ("of ", "among ", "from "),
+    PAREN_N_RE: ("=",),
+    PAREN_ENROLLED_RE: ("randomi", "enrolled"),
+    SAMPLE_RE: ("sample ",),
+    ALLOCATED_TO_RE: ("randomly ",),
+    DESIGN_IN_RE: ("random", "controlled", "blind", "masked", "cross"),
+})
+PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\s+(?:to\b|sample|enrol|recruit|number|total|size)|\b(?:was|were|is|are)\s+planned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
                        r"\bfollow[- ]up(?:\s+period)?(?:\s+of|:)\s*(?P<n2>\d+)\s*(?P<u2>months?|years?|weeks?|days?)\b|"
                        r"\bduring (?:a|the) (?P<n3>\d+)[- ](?P<u3>months?|years?|weeks?)\b", re.I)
@@ -274,6 +321,7 @@ def planned_enrolment(mt: str) -> Found | None:
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     low = cue_text(mt)
+    cluster_units: Found | None = None  # 'A total of 34 general practices': kept only when no people are counted
     for pat in ENROLLED_RES:
         if lacks_cues(low, ENROLLED_WORDS.get(pat, ())):
             continue
@@ -282,30 +330,54 @@ def total_enrolled(mt: str) -> Found | None:
             continue
         pos = 0
         while (m := pat.search(mt, pos)) is not None:
+            g = next(k for k in ("n", "n2", "n3") if k in pat.groupindex and m.group(k))  # the group that holds the number
             # a rejected candidate must not hide a later one inside its span ('73 screened and 59 enrolled')
-            pos = m.end("n")
-            n = to_int(m.group("n"))
-            if n is None or n < 2 or (1900 <= n <= 2100 and not m.group("n").isdigit() is False and re.match(r"\d{4}$", m.group("n"))):
-                continue
-            phrase = mt[m.end("n"):m.end("who")] if "who" in pat.groupindex else mt[m.end("n"):m.end()]
-            if re.search(r"\d|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?)\b",
+            pos = m.end(g)
+            n = to_int(m.group(g))
+            if n is None or n < 2 or (1900 <= n <= 2100 and re.fullmatch(r"\d{4}", m.group(g)) and not re.search(
+                    r"\b(?:total|sample|cohort)\s+of\s+$", mt[max(0, m.start(g) - 20):m.start(g)], re.I)):
+                continue  # a year ('In 2010 patients were randomized'), unless 'a total of 2061 patients'
+            if pat is DESIGN_IN_RE and DESIGN_IN_BAD_GAP_RE.search(m.group("gap")):
+                continue  # 'in this randomized trial, adverse events occurred in 12 patients': not the enrolment
+            phrase = mt[m.end(g):m.end("who")] if "who" in pat.groupindex else "" if pat is PAREN_N_RE else mt[m.end(g):m.end()]
+            if re.search(r"(?<![\w.-])(?<!type\s)\d[\d.,]*(?![\w-])|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?)\b",
                          phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I):
                 continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
-            if re.match(r"[^.;]{0,25}?\b(?:in\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
+            if re.match(r"[^.;(\d]{0,25}?\b(?:in\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
                 continue  # 'Seventeen patients in each group', '15 patients in the control group': one arm, not the total
-            if re.search(r"\b(?:excluded|withdr[ae]w|lost|discontinued|screened|assessed\s+for\s+eligibility|approached|invited|contacted)\b",
-                         m.group(0), re.I):
+            if m.start() == m.start(g) and re.search(r"\([^()]*$", mt[max(0, m.start() - 80):m.start()]) and not re.search(
+                    PEOPLE + r"\s*\(\s*$", mt[max(0, m.start() - 40):m.start()], re.I):
+                continue  # '(n = 92, 49 males, ...)', '504 (328 women, 126 men)': a part inside a parenthesis
+            if re.search(r"(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)\b[^.;]{1,80}?\band\s+$",
+                         mt[max(0, m.start() - 120):m.start()], re.I):
+                continue  # '30 patients were allocated to X and 40 patients were allocated to Y': the second arm
+            if re.search(r"\bin\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\b", m.group(0), re.I):
+                continue  # 'children with ASD in the intervention group (N = 15)': one arm
+            if re.search(r"\b(?:excluded|withdr[ae]w|lost|discontinued|screened|assessed\s+for\s+(?:eligibility|the\s+(?:trial|study))|approached|invited|contacted)\b",
+                         mt[m.start(g):m.end()] if pat is OF_AMONG_RE else m.group(0), re.I):
                 continue
             if re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:initially\s+)?(?:screened|assessed\s+for\s+eligibility|approached|invited|contacted)\b",
                         mt[m.end():m.end() + 80], re.I):
                 continue  # '73 patients were screened ...'
             if re.search(r"\b(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\s+and\s+$", mt[max(0, m.start() - 60):m.start()], re.I):
                 continue  # 'A total of 40 males and 40 females were ...': the second part of a breakdown
-            if re.match(r"\s+of\s+(?:these|them|whom|those)\b", mt[m.end("n"):], re.I):
+            if re.match(r"\s+of\s+(?:these|them|whom|those)\b", mt[m.end(g):], re.I):
                 continue  # 'Sixty-one of these patients': a subset
-            if re.match(r"\s+and\s+(?:" + COUNT + r")\s+" + PEOPLE, mt[m.end("n"):][len(re.match(r"\s+\S+", mt[m.end("n"):]).group(0)):] if re.match(r"\s+\S+", mt[m.end("n"):]) else "", re.I):
+            if re.match(r"\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"(?:\s+(?:from|in|at)\s+[A-Z][\w-]*)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b",
+                        mt[m.end(g):], re.I):
                 pos = m.end()  # skip the whole breakdown, not only its first number
-                continue  # '28 men and 43 women enrolled': a breakdown, not the total
+                continue  # '28 men and 43 women enrolled', '14 males, 7 females': a breakdown, not the total
+            inner = re.search(r"(?<![\w.,])(?P<r>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were|was)\s+(?:randomly\s+)?"
+                              r"(?:randomi[sz]ed|assigned|allocated|enrolled)$", mt[m.end(g):m.end()], re.I)
+            if inner and to_int(inner.group("r")):
+                before = mt[max(m.end(g), m.end(g) + inner.start() - 60):m.end(g) + inner.start()]
+                if re.search(r"(?<![\w.,])(?<!between\s)(?<!aged\s)(?<!from\s)(?:" + COUNT + r")\s*(?:,|\band\b)\s*$", before, re.I):
+                    continue  # '487 patients enrolled, 128 and 130 were randomised': arm sizes, no stated total
+                if re.search(r"(?:\bbut|,|;|\bof\s+(?:whom|these|them)|\b(?:were|was)\s+[\w-]+(?:\s+[\w-]+)?\s+and)\s+(?:only\s+)?$", before, re.I) \
+                        and not re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+)?" + PEOPLE + r"\s*,?\s*(?:and\s+)?$", before, re.I):
+                    # '31 subjects (...) met the criteria but only 24 were randomized', 'Of 2400 women, 880 were enrolled',
+                    # '256 patients were registered and 236 were randomly assigned': the later number is the randomised one
+                    return Found(to_int(inner.group("r")), m.end(g) + inner.start("r"), m.end())
             later = re.match(r"[^.;]{0,40}?\band\s+(?P<r>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))",
                              mt[m.end():], re.I)
             if later and to_int(later.group("r")):
@@ -316,14 +388,44 @@ def total_enrolled(mt: str) -> Found | None:
             sent_end = mt.find(". ", m.end())
             if PLANNED_RE.search(mt[sent_start:m.end()]) or re.search(r"\bwill\s+be\b", mt[m.end():sent_end if sent_end > 0 else len(mt)]):
                 continue
-            if re.search(r"randomi|allocat|assign|divided|enrolled|included", m.group(0), re.I) and re.match(
-                    r"[^.;]{0,60}?(?:,|\band\b)\s*(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:to|into|in)\b", mt[m.end():], re.I):
+            if pat is OF_AMONG_RE:
+                pv = re.search(r"randomi|enrol|allocat|assign", mt[m.start():m.start(g)], re.I)
+                if pv and (pv.group(0).lower() == "randomi" or not re.search(r"randomi|allocat|assign", mt[m.end(g):m.end()], re.I)):
+                    # 'Of 2,793 women randomised, 2,021 were included', 'Of the 101 patients enrolled, 93 were included':
+                    # the first number is the enrolment
+                    first = re.search(r"(?<![\w.,])(?:" + COUNT + r")(?![\d,])", mt[m.start():m.start(g)], re.I)
+                    if first and to_int(first.group(0)):
+                        return Found(to_int(first.group(0)), m.start() + first.start(), m.start() + first.end())
+                    continue
+            after = mt[m.end():]
+            if not re.search(r"randomi|allocat|assign|divided|enrolled|included", mt[m.start(g):m.end()], re.I):
+                # the verb after the match: 'A total of 55 patients were assigned to arm A and 45 to arm B'
+                v = re.match(r"\s*(?:\([^()]*\)\s*)?(?:were|was|had\s+been)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned|divided|included|enrolled)\b", after, re.I)
+                after = after[v.end():] if v else ""
+            split = None if re.match(r"\s*[,;:(]", after) else re.match(
+                r"[^.;]{0,60}?(?:,|\band\b)\s*(?P<b>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+)?"
+                r"(?:to|into|in)\b", after, re.I) if after else None
+            if split:
+                whole = re.match(r"(?:" + COUNT + r")", mt[m.start():]) if pat is OF_AMONG_RE else None
+                if whole is None:
+                    whole = re.search(r"(?<![\w.,])(?:" + COUNT + r")(?![\d,])", mt[m.start():m.start(g)])
+                # 'Among 285 eligible patients, 143 were randomized to group A and 142 to group B': all of them
+                if whole and pat is OF_AMONG_RE and to_int(whole.group(0)) == n + (to_int(split.group("b")) or 0):
+                    a = m.start() + whole.start()
+                    return Found(to_int(whole.group(0)), a, m.start() + whole.end())
                 continue  # '874 participants were allocated to the intervention and 1,410 to usual care'
-            if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
-                        mt[m.end():m.end() + 80], re.I):
+            if re.match(r"\s*(?:[\w-]+\s+){0,3}?\(\s*\d+(?:\.\d+)?\s*%\s*\)", mt[m.end(g):], re.I) or re.match(
+                    r"\s*(?:were\s+)?included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?analys[ie]s", after or mt[m.end():], re.I):
+                continue  # '3691 patients (85%) were included in the analysis': a share of the enrolled
+            if not re.search(r"\b(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:randomi|allocat|assign|enrol|recruit|includ|entered)\w*$", m.group(0), re.I) and re.match(
+                    r"\s*(?:[\w-]+\s+){0,3}?(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
+                    mt[m.end():m.end() + 80], re.I):
                 continue  # 'A total of 571 participants completed the follow-up': completers, not enrolment
+            if CLUSTER_UNITS_RE.search(phrase):
+                cluster_units = cluster_units or Found(n, m.start(), m.end())
+                continue  # look on for a count of people
             return Found(n, m.start(), m.end())
-    return None
+    return cluster_units
 
 
 def follow_up(mt: str) -> Found | None:

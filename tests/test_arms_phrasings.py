@@ -1,0 +1,105 @@
+"""Arm sizes, total enrolment and arm roles from phrasing families mined in shared/bench-abstracts
+(documents outside eval/test). Each case is a short quote or a close paraphrase of a real abstract;
+the negative cases are the false positives seen while mining (subsets, breakdowns, completers,
+screened numbers, arm sizes mistaken for the total).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Document
+from extract.pipeline import extract_document
+
+
+def run(text: str):
+    return extract_document(Document(doc_id="t", source_uri="/t.txt", source_format="text", text=text))
+
+
+def total(text: str):
+    (trial,) = run(text).trials
+    return trial.total_enrolled
+
+
+def arms_of(text: str) -> list[tuple[int, str]]:
+    return sorted((a.n, a.role) for a in run(text).arms)
+
+
+@pytest.mark.parametrize("text, n", [
+    # the number randomised among those screened / eligible / enrolled
+    ("RESULTS: Of the 3089 patients screened, 797 were randomized.", 797),
+    ("In this randomized trial. Of 1780 eligible RCT participants, 1319 enrolled (response rate = 74%).", 1319),
+    ("RESULTS: Of 239 registered patients, 216 were randomly assigned to the two arms of the trial.", 216),
+    ("In this randomised trial. From 2,137 screened subjects, 85 entered the study.", 85),
+    # ... and when the randomised all of them split into two arms that add up: the first number
+    ("RESULTS: Among 285 eligible patients, 143 were randomized to group A and 142 to group B.", 285),
+    ("RESULTS: Of the 156 Japanese patients, 104 had been allocated to olanzapine and 52 to placebo.", 156),
+    # the first number already is the enrolment
+    ("In this randomised trial. Of 2,793 women randomised, 2,021 (72.4%) were included in the analysis.", 2793),
+    ("In this randomized trial, of the 101 patients enrolled, 93 patients were included (48 in the A group and 45 in the B group).", 101),
+    # a size in parentheses with the enrolment verb
+    ("Outpatients with an ICD-10 schizophrenia (n=136) were randomly assigned to 10 or 15 mg of aripiprazole.", 136),
+    ("RESULTS: Patients were randomised (n = 416, mean age 63 years) to receive either indacaterol or placebo.", 416),
+    ("METHODS: Randomized controlled trial (n=533) comparing a control group with an intervention group.", 533),
+    # a design sentence that names its participants
+    ("We performed a randomised controlled trial, comparing a six week course of singing classes to usual care, in 28 COPD patients.", 28),
+    ("In this randomized trial of drug X, randomization was carried out in 390 patients before enrollment was suspended.", 390),
+    ("Newfactan or Surfacten was randomly allocated to 492 newborn infants who were diagnosed as RDS.", 492),
+    ("METHODS: We conducted a randomized clinical trial with a sample of 80 adolescents.", 80),
+    ("In this randomised trial the study sample consisted of 20 patients who were partially edentulous.", 20),
+    # structured headings in capitals and number words
+    ("DESIGN: Randomized trial. PARTICIPANTS: Fifty-four men with a mean age of 42 years.", 54),
+    # decimals, parentheses and an extra verb between the people and 'were randomized'
+    ("Sixty four T2DM patients with HbA1c ≧ 7.0 % were randomly assigned to receive SG or RYGB.", 64),
+    ("RESULTS: 385 patients (mean age 61.2 years; mean FEV1 53% predicted) were randomized; 88.6% completed.", 385),
+    ("Sixty-four cases of knee replacement patients were successively selected and randomly divided into two groups.", 64),
+    ("In this randomized trial, 104 T2DM patients were randomly assigned to a diet control group or a TB group.", 104),
+    ("RESULTS: For this randomized study, 943 patients were randomized and completed a baseline assessment.", 943),
+    ("Fifty-four patients scheduled for planned CVC were randomly assigned to fentanyl or saline.", 54),
+    ("One hundred and fifty-nine previously untreated patients, who were not eligible, were entered into a randomised study.", 159),
+    ("In this randomized trial, Nineteen children (16 on nevirapine and three not on ART) enrolled.", 19),
+    ("The participants (52 elderly patients with hypertension) were randomly divided into experimental and control groups.", 52),
+    # a later number in the same clause is the randomised one
+    ("Thirty-one subjects (AZA n = 15; MTX n = 16) satisfied the inclusion criteria but only 24 were randomized.", 24),
+    ("In this randomized trial, 256 patients were registered and 236 were randomly assigned.", 236),
+    # numbers between the people and the verb that are not counts of people
+    ("Fifty-four men and women aged between 20 and 60 were randomized to inhale aromatherapy oil or almond oil.", 54),
+    ("One hundred eligible patients out of 126 were randomized to receive tranexamic acid or saline.", 100),
+    ("Forty-two patients with CD4 counts higher than 400 were randomized to either arm of the trial.", 42),
+    ("Eighty-six medical students comprising 62 men and 24 women were randomly assigned to either group.", 86),
+    # cluster trials: the people, not the practices
+    ("SETTING: A total of 34 randomly selected general practices. PARTICIPANTS: A total of 1499 consecutive patients aged 18-70 years "
+     "in this randomized trial.", 1499),
+    ("A European placebo-controlled randomised trial conducted in 16 primary care practices. A total of 2061 patients were randomly "
+     "assigned to amoxicillin (1038) and placebo (1023).", 2061),
+    # a thousands-range number is not a year after 'a total of'
+    ("In this randomised trial a total of 2061 patients were randomly assigned to two arms.", 2061),
+])
+def test_total_families(text, n):
+    assert total(text) == n
+
+
+@pytest.mark.parametrize("text", [
+    # completers, analysed shares and subsets are not the enrolment
+    "In this randomized trial, a total of 216 participants (90%) completed the study.",
+    "In this randomized trial, a total of 3691 patients (85%) were included in the longitudinal analysis.",
+    # arm sizes with no stated total
+    "In this randomized trial, 30 patients were allocated to the system-oriented therapy and 40 patients were allocated to the reference intervention.",
+    "RESULTS: Of 487 patients initially enrolled, 128 and 130 were randomised to infliximab and conventional treatment, respectively.",
+    "In this randomized trial, 298 infants from Singapore and 168 infants from Malaysia were randomised to receive the vaccine.",
+    "In this randomized trial, 26 female infants, 37 male infants, and 2 infants of undetermined sex were randomized.",
+    # one arm of the trial
+    "Children were randomly assigned to two groups. Children with ASD in the intervention group (N = 15) received training.",
+    # a part inside a parenthesis
+    "In this randomized trial, 504 (328 women, 126 men) insufficiently active adult participants were randomly allocated.",
+    # outcome counts in a design sentence
+    "In this randomized trial, adverse events occurred in 12 patients.",
+    # the thousands comma is not a list comma
+    "In this randomized trial, overall 164 out of 7,647 included patients (2.1%) developed infection.",
+])
+def test_not_a_total(text):
+    assert total(text) is None
+
+
+def test_outcome_counts_in_groups_are_not_arm_sizes():
+    assert arms_of("In this randomized trial, twelve patients in the placebo group and 14 in the drug group had nausea.") == []
