@@ -49,3 +49,47 @@ def test_or_is_not_odds_ratio():
     s = "changes in volume or LVEF \ufffd1.7% (95% CI \ufffd4.4 to 1.0)"
     (ci,) = find_cis(match_text(s))
     assert ci.estimate_type == "mean difference"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unlevelled 'CI' label after the estimate (mining phrasings)
+    ("(15.9 vs 21.8, AdjDiff -8.67, CI -16.2 to -1.15)", [(-8.67, -16.2, -1.15, None)]),
+    ("(odds ratio = 0.72, confidence interval = 0.60-0.87)", [(0.72, 0.60, 0.87, None)]),
+    ("(OR: 0.407, confidence interval: 0.179\u20130.926, P = .032)", [(0.407, 0.179, 0.926, None)]),
+    ("(relative risk 1.51, confidence interval 95% 1.03\u20132.22)", [(1.51, 1.03, 2.22, 95.0)]),
+    ("[difference 1.1%, confidence interval (CI) -1.8, 4.0 percentage points, P = 0.61]", [(1.1, -1.8, 4.0, None)]),
+    # a parenthesised negative upper bound; ', to'; 'CI of difference'
+    ("the difference was -1.4; 95% CI -2.6 - (-0.21).", [(-1.4, -2.6, -0.21, 95.0)]),
+    ("(mean difference=-38.89, (95% CI -75.47, to -2.305, p=0.038))", [(-38.89, -75.47, -2.305, 95.0)]),
+    ("was 29.7% greater (355.0 v. 273.7; 95% CI of difference 16.3\u2013146.2; P = 0.003)", [(None, 16.3, 146.2, 95.0)]),
+    # the bounds in order when written high first
+    ("\u22120.43% (95% CI \u22120.32%, \u22120.55%)", [(-0.43, -0.55, -0.32, 95.0)]),
+    # a unit with symbols
+    ("(adjusted difference 1.7 MET*hr/wk [95% CI, 0.8 to 2.6])", [(1.7, 0.8, 2.6, 95.0)]),
+    # the estimate a few words before its interval
+    ("5.3% higher percentage of patients meeting minimum recommendations [95% CI: 2.1% to 8.8%]", [(5.3, 2.1, 8.8, 95.0)]),
+    # 'Odds ratio, 95% confidence interval: 1.85 (0.91 to 3.77)'
+    ("(Odds ratio, 95% confidence interval: 1.85 (0.91 to 3.77).", [(1.85, 0.91, 3.77, 95.0)]),
+    # a bracketed label names the interval of the values after it, to the next heading
+    ("Median (95% CI) difference between groups was 0.75 (\u20131.6 to 2.3). CONCLUSIONS: 12 (3 to 5).", [(0.75, -1.6, 2.3, 95.0)]),
+    ("((adjusted mean difference (95% CI) p value; MVPA mins; 5.1 (1.1 to 9.2) p=0.014)). Compared with control, students "
+     "reported greater peer support 0.5 (0.1 to 0.9) p=0.03, well-being 1.8 (0.1 to 3.4) p=0.04.",
+     [(5.1, 1.1, 9.2, 95.0), (0.5, 0.1, 0.9, 95.0), (1.8, 0.1, 3.4, 95.0)]),
+    ("BMI (\u22120.28 kg m\u22122 (\u22120.50, \u22120.06), P=0.01) after weight (difference \u20130.90 kg (95% CI \u20131.50, \u22120.30))",
+     [(-0.9, -1.5, -0.3, 95.0)]),  # the BMI interval comes before any label: not read
+])
+def test_more_ci_forms(text, expected):
+    got = [(c.estimate, c.low, c.high, c.level) for c in find_cis(match_text(text))]
+    assert got == [(e if e is None else pytest.approx(e), lo, hi, lv) for e, lo, hi, lv in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "a 5% reduction in cardiac index (CI) (P < 0.001)",  # CI is not always an interval
+    "for the CI therapy (P = 0.45), 64% (18% complete)",
+    "Cmax (90%CI) was within the EMEA acceptance range of 75 to 133%.",  # an acceptance range, not an estimate's interval
+    "achieved in 100% (6/6, 95% confidence interval 61-100)",  # a proportion's own interval
+    "sensitivity of 71.4% (95% CI: 0.52, 0.91; p = 0.0495)",  # accuracy, not an effect
+    "IQR 2.1 to 3.4 and range (1.0 to 5.0), CI not reported",
+])
+def test_not_effects(text):
+    assert find_cis(match_text(text)) == []

@@ -17,9 +17,10 @@ CI_LABEL = r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?|conf
 # '95% CI −9.1 to 9.0', '95% confidence interval (CI): 0.48–4.63', '(95 % confidence interval (CI); 29.0–46.2 %)'
 CI_RE = re.compile(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*-?\s*" + CI_LABEL + r"|\b(?:CI|C\.I\.)\s*(?P<level2>\d{2}(?:\.\d+)?)\s*%)"
-    r"(?:\s*[\(\[]\s*(?:CI|C\.I\.)\s*[\)\]])?(?:\s+CI\b)?"
-    r"(?:\s+for\s+(?:the\s+)?[^:=;,()\[\]\d]{0,60}?)?\s*(?:[:,;=]\s*|of\s+|was\s+|from\s+)*[\[(]?\s*"
-    r"(?P<lo>" + SIGNED + r")" + _UNIT + r"\s*\.?\s*(?:to|–|—|-|,|;|and)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)",
+    r"(?:\s*[\(\[]\s*(?:CI|C\.I\.)\s*[\)\]])?(?:\s+CI\b|\s*,\s*CI\b)?"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[^:=;,()\[\]\d]{0,60}?)?\s*(?:[:,;=]\s*|of\s+|was\s+|from\s+)*[\[(]?\s*"
+    # '−2.6 - (−0.21)': an upper bound in parentheses; '-75.47, to –2.305'
+    r"(?P<lo>" + SIGNED + r")" + _UNIT + r"\s*\.?\s*(?:,?\s*to|–|—|-|,|;|and)\s*(?P<hp>\()?(?P<hi>" + SIGNED + r")(?(hp)\))(?![\d,]*\d)",
     re.I,
 )
 # the estimate after a '(95% CI)' label: 'HR (95% CI): 1.41 (1.002, 1.996)', 'Hazard Ratio[95%CI] = 2.171 [1.545–3.051]'
@@ -28,6 +29,10 @@ CI_AFTER_RE = re.compile(
     r"(?P<est>" + SIGNED + r")" + _UNIT + r"\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,|;)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]",
     re.I,
 )
+# 'Odds ratio, 95% confidence interval: 1.85 (0.91 to 3.77)': the label, a colon, then estimate and interval
+CI_COLON_RE = re.compile(
+    r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*" + CI_LABEL + r"\s*[:=]\s*(?P<est>" + SIGNED + r")" + _UNIT
+    + r"\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,|;)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]", re.I)
 # a ratio with a bare interval, no 'CI' label: 'HR 1.2 [1.1–1.4]', 'relative risk 0.41 (0.19–0.85)'
 BARE_RATIO_RE = re.compile(
     r"\b(?P<type>a?OR|a?HR|RR|IRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
@@ -36,14 +41,31 @@ BARE_RATIO_RE = re.compile(
 RATIO_CI_RE = re.compile(
     r"\b(?P<type>a?OR|a?HR|RR|IRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
     r"(?P<est>" + SIGNED + r")\s*[,;]\s*(?:CI|C\.I\.)\s*[:=,]?\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)")
+# an unlevelled 'CI' label after an estimate: 'AdjDiff -8.67, CI -16.2 to -1.15', 'OR: 0.407, confidence interval: 0.179–0.926',
+# '(9.6% [CI 0.9 to 18.3%])', 'relative risk 1.51, confidence interval 95% 1.03–2.22' (the level after the label)
+UNLEVELLED_RE = re.compile(
+    r"(?<![\w%])(?:CI|C\.I\.|[Cc]onfidence\s+[Ii]nterval)(?:\s*[\(\[]\s*CI\s*[\)\]])?(?:\s+(?P<level>\d{2})\s*%)?\s*[:=,]?\s*[\[(]?\s*"
+    r"(?P<lo>" + SIGNED + r")" + _UNIT + r"\s*(?:,?\s*to|–|—|-|,|;)\s*(?P<hp>\()?(?P<hi>" + SIGNED + r")(?(hp)\))(?![\d,]*\d)")
+# a label in brackets that names the interval of the numbers that follow: 'Median (95% CI) difference between groups was
+# 0.75 (–1.6 to 2.3)', 'mean difference between treatment arms (95% confidence interval [CI]) was 1.9 (0.7 to 3.2), 6.5 (2.5 to 10.5)'
+LABEL_FIRST_RE = re.compile(
+    r"[\(\[]\s*(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*[;,]\s*)?(?P<level>\d{2}(?:\.\d+)?)\s*%\s*" + CI_LABEL
+    + r"(?:\s*[,(\[]\s*CI\s*[\)\]]?)?\s*[\)\]]", re.I)
+LABELLED_VALUE_RE = re.compile(
+    r"(?<![\w.,/−–-])(?P<est>" + SIGNED + r")(?:\s?(?:%|[A-Za-zµμ][\w/*·^−-]{0,12})){0,2}\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:to|–|—|-|,|;)\s*"
+    r"(?P<hi>" + SIGNED + r")\s*(?:%|[A-Za-zµμ][\w/*·^-]{0,12})?\s*[\)\]]")
+LABEL_SCOPE_END_RE = re.compile(r"\s(?:[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}|[A-Z]{3,}(?: [A-Z]+){0,3}):\s|\d\s*%\s*(?:CI|C\.I\.|confidence)|\bCI\b")
+# an estimate a few words before its interval: '5.3% higher percentage of patients meeting recommendations [95% CI: 2.1% to 8.8%]'
+EST_FAR_RE = re.compile(r"(?<![\d.])(?P<est>(?:[-–−]\s?)?" + TNUM + r")\s*%?\s*(?:[\w/*]+\s+)?(?:higher|lower|greater|more|fewer|less|larger|smaller|"
+                        r"increase|decrease|reduction|improvement)\b[^\d;()\[\]]{0,80}?[\[(]?\s*$")
 # measures of accuracy or a proportion's own interval are not effect estimates
 NOT_EFFECT_BEFORE_RE = re.compile(r"\b(?:AUC|AUROC|area\s+under|c-statistic|sensitivity|specificity|accuracy|kappa|ICC)\b[^;]{0,60}$", re.I)
 PROPORTION_BEFORE_RE = re.compile(r"\d\s*/\s*\d[\d,]*\s*,\s*[\[(]?\s*$")
 EST_BEFORE_RE = re.compile(
-    r"(?<![\d.])(?<!\d,)(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|[A-Za-zµμ/][A-Za-zµμ/0-9]*)(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
+    r"(?<![\d.])(?<!\d,)(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|[A-Za-zµμ/][A-Za-zµμ/0-9*·^]*)(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
 )
 # a number that is an SD, a denominator, a p-value or a standard error is not the estimate
-NOT_EST_BEFORE_RE = re.compile(r"(?:±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\bSE\s*|\bSD\s*)\s*$")
+NOT_EST_BEFORE_RE = re.compile(r"(?:±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\bSE\s*|\bSD\s*|\b(?:vs|v)\.?\s|\bversus\s)\s*$")
 TYPES = [
     # abbreviations are matched case-sensitively: 'or' is not an odds ratio
     (r"(?i:\bodds ratios?\b)|\bOR\b|\baOR\b", "odds ratio"),
@@ -87,7 +109,9 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
     """CI mentions; `floor` bounds how far back an estimate or its type may be looked for."""
     out: list[CIMention] = []
     taken: list[tuple[int, int]] = []
-    for m in CI_AFTER_RE.finditer(mt):
+    for m in (*CI_AFTER_RE.finditer(mt), *(CI_COLON_RE.finditer(mt) if "%" in mt else ())):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         ctx = mt[max(floor, m.start() - 80):m.start("est")]
         out.append(CIMention(m.start(), m.end(), _f(m.group("est")), _etype(ctx), float(m.group("level")),
                              _f(m.group("lo")), _f(m.group("hi"))))
@@ -108,31 +132,71 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              _f(m.group("lo")), _f(m.group("hi"))))
         taken.append((m.start(), m.end()))
-    ci = "%" in mt and not lacks_cues(cue_text(mt), ("ci", "c.i.", "cri", "confidence", "credible"))
-    for m in (CI_RE.finditer(mt) if ci else ()):
+    low = cue_text(mt)
+    has_label = not lacks_cues(low, ("ci", "c.i.", "cri", "confidence", "credible"))
+    for m in (CI_RE.finditer(mt) if has_label and "%" in mt else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if PROPORTION_BEFORE_RE.search(mt[max(floor, m.start() - 40):m.start()]):
-            continue  # '21.0% (445/2,111, 95% CI 19.3–22.7%)': a proportion's interval, not an effect
-        lo, hi = _f(m.group("lo")), _f(m.group("hi"))
-        lo_s = max(floor, m.start() - 40)
-        before = mt[lo_s:m.start()]
-        em = EST_BEFORE_RE.search(before)
-        if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
-            # the number just before is a p-value ('HR, 0.76; P = .002; 95% CI ...'): look past it
-            pm = re.search(r"[;,]?\s*\b[Pp]\s*[=<>≤≥]\s*" + NUM + r"\s*[;,]?\s*$", before)
-            em = EST_BEFORE_RE.search(before[: pm.start()] + " ") if pm else None
-            if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
-                em = None
-        est, start = None, m.start()
-        if em:
-            est = _f(em.group("est"))
-            start = lo_s + em.start("est")
-        etype = _etype(mt[max(floor, start - 80):start])
-        if etype is None and NOT_EFFECT_BEFORE_RE.search(mt[max(floor, start - 80):start]):
-            continue  # 'ROC AUC ... was 0.71 (95% CI 0.54–0.89)': accuracy, not an effect
-        if etype is None and est is not None and em and em.group("unit"):
-            etype = "mean difference"
-        out.append(CIMention(start, m.end(), est, etype, float(m.group("level") or m.group("level2")), lo, hi))
+        c = _estimate_before(mt, m, floor, float(m.group("level") or m.group("level2")), need_estimate=False)
+        if c:
+            out.append(c)
+            taken.append((c.start, c.end))
+    for m in (LABEL_FIRST_RE.finditer(mt) if has_label and "%" in mt else ()):
+        # the values after a bracketed label, up to the next heading ('CONCLUSIONS:') or CI label: in a results
+        # paragraph the label sets how the later sentences report ('peer support 0.5 (0.1 to 0.9) p=0.03')
+        stop = LABEL_SCOPE_END_RE.search(mt, m.end(), m.end() + 400)
+        seg_end = stop.start() if stop else min(len(mt), m.end() + 400)
+        etype_ctx = mt[max(floor, m.start() - 80):m.start()]
+        for v in LABELLED_VALUE_RE.finditer(mt, m.end(), seg_end):
+            if any(a < v.end() and v.start() < b for a, b in taken):
+                continue
+            if NOT_EST_BEFORE_RE.search(mt[max(0, v.start() - 6):v.start()]):
+                continue  # '± 1.2 (0.5 to 2.0)'
+            lo, hi = sorted((_f(v.group("lo")), _f(v.group("hi"))))
+            out.append(CIMention(v.start(), v.end(), _f(v.group("est")), _etype(etype_ctx + " " + mt[m.end():v.start()]),
+                                 float(m.group("level")), lo, hi))
+            taken.append((v.start(), v.end()))
+    for m in (UNLEVELLED_RE.finditer(mt) if has_label else ()):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            continue
+        if re.search(r"\d{2}(?:\.\d+)?\s*%\s*-?\s*$", mt[max(0, m.start() - 8):m.start()]):
+            continue  # a levelled label: CI_RE's
+        c = _estimate_before(mt, m, floor, float(m.group("level")) if m.group("level") else None, need_estimate=True)
+        if c:
+            out.append(c)
+            taken.append((c.start, c.end))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None, need_estimate: bool) -> CIMention | None:
+    """A CI match with the estimate written just before it (looked for past a p-value), or None when it
+    is an accuracy measure or a proportion's own interval (or has no estimate and one is needed)."""
+    if PROPORTION_BEFORE_RE.search(mt[max(floor, m.start() - 40):m.start()]):
+        return None  # '21.0% (445/2,111, 95% CI 19.3–22.7%)': a proportion's interval, not an effect
+    lo, hi = sorted((_f(m.group("lo")), _f(m.group("hi"))))  # '95% CI −0.32%, −0.55%': the bounds in order
+    lo_s = max(floor, m.start() - 40)
+    before = mt[lo_s:m.start()]
+    em = EST_BEFORE_RE.search(before)
+    if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
+        # the number just before is a p-value ('HR, 0.76; P = .002; 95% CI ...'): look past it
+        pm = re.search(r"[;,]?\s*\b[Pp]\s*[=<>≤≥]\s*" + NUM + r"\s*[;,]?\s*$", before)
+        em = EST_BEFORE_RE.search(before[: pm.start()] + " ") if pm else None
+        if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
+            em = None
+    est, start, unit = None, m.start(), None
+    if em:
+        est, start, unit = _f(em.group("est")), lo_s + em.start("est"), em.group("unit")
+    else:
+        far_s = max(floor, m.start() - 120)
+        fm = EST_FAR_RE.search(mt[far_s:m.start()])
+        if fm and not NOT_EST_BEFORE_RE.search(mt[max(0, far_s + fm.start("est") - 6):far_s + fm.start("est")]):
+            est, start, unit = _f(fm.group("est")), far_s + fm.start("est"), "far"
+    if est is None and need_estimate:
+        return None
+    etype = _etype(mt[max(floor, start - 80):start])
+    if etype is None and NOT_EFFECT_BEFORE_RE.search(mt[max(floor, start - 80):start]):
+        return None  # 'ROC AUC ... was 0.71 (95% CI 0.54–0.89)': accuracy, not an effect
+    if etype is None and est is not None and unit and unit != "far":
+        etype = "mean difference"
+    return CIMention(start, m.end(), est, etype, level, lo, hi)
