@@ -113,3 +113,49 @@ def test_review_title():
     assert doctype.classify("Vitamin D and fractures: a systematic review and meta-analysis\n\nWe searched MEDLINE.") == "review"
     assert doctype.classify("Embryo placement: a randomized controlled trial\n\nBACKGROUND: Meta-analysis revealed that embryo "
                             "placement matters. METHODS: Women were randomized to two positions.") == "trial-report"
+
+
+def primaries(text: str) -> list[str]:
+    from extract.model import Document
+    from extract.pipeline import extract_document
+    doc = Document(doc_id="t", source_uri="/t.txt", source_format="text", text=text)
+    return [e.name for e in extract_document(doc).endpoints if e.kind == "primary"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # marked in parentheses, with an abbreviation or more after the marker
+    ("Patients were randomized. Outcomes included: Wolf Motor Function Test (WMFT-FAS, Primary Outcome), and the Ashworth Scale.",
+     ["Wolf Motor Function Test"]),
+    ("Patients were randomized. Quality-of-life measures included the Physical Component Summary (PCS, primary outcome) and "
+     "Mental Component Summary (MCS, secondary outcome) scores.", ["Physical Component Summary"]),
+    ("Patients were randomized. Outcome measures were: change in weekly alcohol consumption (primary); full AUDIT score (secondary).",
+     ["change in weekly alcohol consumption"]),
+    ("Patients were randomized. Endpoints included the rates of rVTE (primary) and bleeding events.", ["rates of rVTE"]),
+    # modifiers and phrases between 'primary ... outcome' and the verb
+    ("Patients were randomized. The primary study endpoint was death through 90-day follow up.", ["death"]),
+    ("Patients were randomized. The primary outcome measure over six weeks study period was the change in mean WOMAC pain scores.",
+     ["change in mean WOMAC pain scores"]),
+    ("Patients were randomized. The primary readout was change in critical temperature thresholds (CTT).",
+     ["change in critical temperature thresholds (CTT)"]),
+    ("Patients were randomized. Postoperative pain was the primary comparison endpoint.", ["Postoperative pain"]),
+    # an appositive without the closing comma
+    ("Patients were randomized. The primary end point, the proportion of patients with new lesions was equal in both groups.",
+     ["proportion of patients with new lesions"]),
+    # two primary outcomes sharing an abbreviation are two
+    ("Patients were randomized. The primary outcomes were the occurrence of malarial parasitaemia (MP) at week 4 and the proportion "
+     "of participants with PCR positive malarial parasitaemia at week 16.",
+     ["occurrence of malarial parasitaemia (MP)", "proportion of participants with PCR positive malarial parasitaemia"]),
+])
+def test_primary_endpoint_phrasings(text, expected):
+    assert primaries(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomized. The primary outcome was met by more patients treated with drug X (34% vs 20%).",
+    "Patients were randomized. The primary endpoint was significantly higher in the drug group (p = 0.01).",
+    "Patients were randomized. The primary outcome was analyzed using mixed models in the ITT population.",
+    "Patients were randomized. The question is whether the selected primary outcome measure is relevant in this group.",
+    "RESULTS: Patients were randomized. Primary outcome: Improvements in WMFT-FAS were significantly greater following HYBRID (p = .049).",
+])
+def test_not_primary_endpoint_names(text):
+    assert primaries(text) == []

@@ -12,20 +12,29 @@ from .common import Segment, cue_text, evidence, lacks_cues, norm_key, timepoint
 _EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?|assessments?))?|objectives?|"
        r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
 _PRIMARY = r"(?:co-?primary|primary|main)"
-PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b", re.I)
+PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b|"
+                              # 'The primary end point, the proportion of patients with new lesions was equal in both groups'
+                              rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name2>the\s+[^.;,]+?)\s+(?:was|were)\s+(?:similar|equal|significantly|not|higher|lower|"
+                              r"greater|reduced|increased|decreased|comparable|improved|achieved|met)\b", re.I)
+# 'The primary study endpoint was', 'The primary outcome measure over six weeks study period was', 'Our primary
+# outcome measure of quality of care is', 'The primary readout was'
+_MOD = r"(?:(?:study|trial|efficacy|safety|clinical|comparison|composite|combined|analysis)\s+)?"
 PRIMARY_COPULA_RE = re.compile(
-    rf"\b{_PRIMARY}\s+{_EP}(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?)?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:defined\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    rf"\b{_PRIMARY}\s+{_MOD}(?:{_EP}|readouts?)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
+    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:defined\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
 # 'HbA1c at 12 weeks was the primary outcome parameter.', 'X and Y were the main outcome measures.'
 PRIMARY_INVERTED_RE = re.compile(
     rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:(?:measured|used|chosen|examined|assessed|evaluated|defined|selected|considered)\s+as\s+)?"
-    rf"(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?|objectives?)\b")
+    rf"(?:the\s+)?{_PRIMARY}\s+{_MOD}(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?|objectives?)\b")
 # 'birth weight (primary outcome)', 'Overall response rate, the primary end point, was 27%'
 PRIMARY_MARKED_RE = re.compile(
     rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z][^,;:().]{{2,80}}?)\s*"
-    rf"(?:\(\s*(?:the\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?)\s*\)|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome),)",
+    # '(primary outcome)', '(PCS, primary outcome)', '(primary)', '(primary outcome; median [IQR] ...)', '(HRQoL; the primary outcome)'
+    rf"(?:\(\s*(?:[A-Za-z][\w-]{{1,15}}\s*[,;]\s*)?(?:the\s+)?{_PRIMARY}(?:\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?|variable|parameter))?"
+    rf"\s*(?:[;,][^()]{{0,80}})?\)|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome),)",
     re.I)
 # 'For the primary outcome of X', 'the primary efficacy outcome (death or recurrent MI)'
 PRIMARY_OF_RE = re.compile(
@@ -40,8 +49,10 @@ PRIMARY_HEADING_RE = re.compile(
     r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name2>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!We\b|The\s+(?:primary|main)\b)(?P<name3>[^.\n]{3,200})", re.M)
+RESULT_SENTENCE_RE = re.compile(r"\b(?:was|were|did|showed|improved|reduced|increased|decreased)\b[^.]{0,60}?\b(?:significantly|greater|lower|higher|"
+                                r"not|no|less|more|better|worse)\b|\b[Pp]\s*[=<>≤]\s*\.?\d")
 # a necessary condition of every PRIMARY_* match (each has _PRIMARY at a word start, then \s)
-PRIMARY_CUE_RE = re.compile(r"\b(?:co-?primary|primary|main)\s", re.I)
+PRIMARY_CUE_RE = re.compile(r"\b(?:co-?primary|primary|main)\b", re.I)
 SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
 SAFETY_RE = re.compile(
     r"\b(?:long-term\s+)?safety(?:\s+outcomes?|\s+end\s?points?)?(?:\s+of\s+[^.]{0,60}?)?\s+(?:was|were)\s+"
@@ -120,13 +131,16 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
     for rx in ((PRIMARY_APPOS_RE, PRIMARY_COPULA_RE) if has_primary else ()):
         for m in rx.finditer(flow):
             sent = sentence_at(m.start())
-            a, b = m.start("name"), m.end("name")
+            gname = "name" if m.group("name") is not None else "name2"
+            a, b = m.start(gname), m.end(gname)
             if rx is PRIMARY_COPULA_RE and len(m.group("name").split()) == 1:
                 # 'The primary outcome was time during which ...': the name runs on to the clause end
                 tail = re.match(r"[^.;]*?(?=\s*(?:[.;]|,\s+(?:and|which|as|with)\b|$))", flow[a:])
                 b = a + len(tail.group(0)) if tail and len(tail.group(0)) <= 160 else b
             found.append((a, b, clean_phrase(doc.text[a:b]),
                           "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
+            if gname != "name":
+                continue
             if rx is PRIMARY_COPULA_RE and re.match(r"\(\s*[1a]\s*\)", flow[m.start("name"):]):
                 # 'Primary end points were (1) ejection fraction ... and (2) myocardial vascularization'
                 found.pop()
@@ -157,7 +171,12 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             a = m.start(g)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
     for m in (PRIMARY_MARKED_RE.finditer(flow) if has_primary else ()):
-        name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", m.group("name").strip(), flags=re.I)
+        name = m.group("name").strip()
+        # 'Quality-of-life measures included the Physical Component Summary (PCS, primary outcome)': the measure only
+        lead = re.search(r"^.*\b(?:included|includes|including|were|was|are|is|comprised|measured|assessed|recorded)\s+(?:by\s+|as\s+)?", name)
+        if lead and len(name) - lead.end() >= 3:
+            name = name[lead.end():]
+        name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", name, flags=re.I)
         if re.search(r"\b(?:showed|shows|found|was|were|had|reported|observed|demonstrated)\b", name):
             # 'The analysis showed no difference in Epworth sleepiness score, the primary endpoint': the measure only
             parts = re.split(r"\b(?:differences?|changes?|improvements?|reductions?|increases?|decreases?)\s+in\s+", name)
@@ -173,6 +192,8 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             name = m.group(g)
             if rx is PRIMARY_INVERTED_RE and re.search(r"\b(?:analysis|results?|effect|difference)\b", name, re.I) and len(name.split()) > 8:
                 continue
+            if rx is PRIMARY_HEADING_RE and RESULT_SENTENCE_RE.search(name):
+                continue  # 'RESULTS: Primary outcome: Improvements in WMFT-FAS were significantly greater ...': a result
             parts = [(name, m.start(g))]
             if rx is PRIMARY_HEADING_RE:
                 parts = [(p, m.start(g) + off) for p, off in _split_semicolons(name)]
@@ -202,6 +223,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             pos = flow.find("\n", b.end())
             if pos < 0:
                 break
+    found = [f for f in (_trim_primary(f) if f[3] == "primary" else f for f in found) if f is not None]
     found.sort()
     if found and callable(abbrevs):
         abbrevs = abbrevs()
@@ -211,11 +233,44 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         if not name:
             continue
         aliases = _aliases(name, kind, abbrevs)
-        dup = next((e for e in endpoints if e.kind == kind and (set(map(norm_key, aliases)) & set(map(norm_key, e.aliases)) - {"primary endpoint", "primary outcome"})), None)
+        # the same endpoint found twice: its name (or its own short forms) among the other's aliases; two endpoints
+        # that share an abbreviation ('malarial parasitaemia at week 4' and 'RT PCR positive malarial parasitaemia') are not
+        core = set(map(norm_key, _aliases(name, kind, {}))) - GENERIC_ALIASES
+        dup = next((e for e in endpoints if e.kind == kind and (core & set(map(norm_key, e.aliases))
+                                                                or norm_key(e.name) in set(map(norm_key, aliases)))), None)
         if dup:
             continue
         endpoints.append(Endpoint(f"e{len(endpoints) + 1}", name, kind, tp, evidence(doc, start, end), aliases=tuple(aliases)))
     return endpoints
+
+
+# what follows 'The primary outcome was' when it is a result or a method, not a name: 'was met by more patients',
+# 'was significantly higher in ...', 'was analyzed using mixed models', 'was evaluated among ...'
+NOT_A_NAME_RE = re.compile(
+    r"^(?:met|achieved|reached|attained|not|no|significantly|statistically|analy[sz]ed|evaluated|assessed|measured|defined|compared|"
+    r"similar|higher|lower|greater|better|worse|reduced|improved|increased|decreased|observed|seen|found|twice|available|different|"
+    r"comparable|relevant|noted|associated|obtained|calculated|performed|determined|used|estimated|done|recorded|reported|positive|"
+    r"negative|superior|inferior|non-?inferior|after|before|during|in|at|for|by|this|these|that|which|also|likely|unchanged|changed|"
+    r"study|trial|analysis|shown|demonstrated|identical|equal|based|expressed|tested|presented|given|the\s+same)(?![\w-])", re.I)
+NOT_A_NAME_IN_RE = re.compile(r"\b[Pp]\s*[=<>≤]|\b\d+\s*%?\s*(?:CI|C\.I\.)\b|%\s*CI\b|\(\d+\s*(?:of|/)|^\W*[\d.,%\s]+\W*$|"
+                             r"^\d[\d.,]*\s*(?:%|\(|(?:and|vs|of|to|patients|participants|subjects)\b)")
+TRAILING_WORD_RE = re.compile(r"(?:\s+(?:of|the|for|with|to|in|by|and|or|through|among|from|at|a|an|as|=|was|were|is))+\W*$", re.I)
+
+
+def _trim_primary(f: tuple) -> tuple | None:
+    """A primary-endpoint candidate with a dangling word cut ('death through' 90-day ...), or None when the
+    words after 'The primary outcome was' are a result or a method rather than an outcome's name."""
+    start, end, name, kind, tp = f
+    cut = TRAILING_WORD_RE.search(name)
+    if cut:
+        name = name[:cut.start()]
+        end = start + len(name) if end - start >= len(name) else end
+    if len(name) < 2 or NOT_A_NAME_RE.search(name) or NOT_A_NAME_IN_RE.search(name):
+        return None
+    return (start, end, name, kind, tp)
+
+
+GENERIC_ALIASES = {"primary endpoint", "primary outcome", "primary end point"}
 
 
 def _aliases(name: str, kind: str, abbrevs: dict[str, str]) -> list[str]:
