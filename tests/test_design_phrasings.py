@@ -159,3 +159,39 @@ def test_primary_endpoint_phrasings(text, expected):
 ])
 def test_not_primary_endpoint_names(text):
     assert primaries(text) == []
+
+
+def _flags(text: str):
+    sa = design.single_arm(text)
+    r, b, p = design.randomized(text, bool(sa)), design.blinding(text), design.placebo(text)
+    return (r.value if r else None, b.value if b else None, p.value if p else None, bool(sa))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (randomized, blinding, placebo, single_arm) from mining phrasings
+    ("Deworming in India: An Open-Labelled, Cluster-Randomized Trial", (True, "open", None, False)),
+    ("An Open Label, Randomised Trial of Artesunate+Amodiaquine", (True, "open", None, False)),
+    ("A prospective, multicentre, randomised, double\u2013blind, placebocontrolled, two\u2013group crossover study",
+     (True, "double", True, False)),
+    ("The results were evaluated by a blind dermatologist using the Vitiligo Area Scoring Index.", (None, "blinded", None, False)),
+    ("A crossover design was used with 3 randomly-assigned diet rotations.", (True, None, None, False)),
+    ("They were divided into three equal groups randomly (each composing of 50 patients).", (True, None, None, False)),
+    ("Measurements were repeated on a placebo day (at least 1 week apart, in random sequence).", (True, None, True, False)),
+    ("Subjects consumed 1) a water low in minerals or 2) mineral water, in a random, double blind fashion.", (True, "double", None, False)),
+    ("Patients were divided into 2 groups of 30 each by computerized random allotment.", (True, None, None, False)),
+    ("Twenty-one patients were randomly selected to receive either a type A or type B stent.", (True, None, None, False)),
+    ("Participants applied either a topical diclofenac solution or vehicle control solution.", (None, None, True, False)),
+    ("A Phase III, Randomized, Double-Blind, Vehicle-Controlled Trial", (True, "double", True, False)),
+    ("In this single-group, pre-post designed study, within group changes were analysed.", (False, None, None, True)),
+])
+def test_design_flag_phrasings(text, expected):
+    assert _flags(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Balance was assessed by the blind flamingo test; complications may arise from blind manipulation.",
+    "Boys and girls were randomly selected from 26 elementary schools; UFPs from vehicle emissions were measured.",
+    "One group received written information while the other group received a lecture.",
+])
+def test_design_flag_negatives(text):
+    assert _flags(text) == (None, None, None, False)

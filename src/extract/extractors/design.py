@@ -10,21 +10,33 @@ from .numbers import COUNT, NUMBER_WORDS, PEOPLE, to_int
 
 # random allocation, not random sampling ('randomly selected', 'simple random sampling')
 RANDOM_RE = re.compile(
-    r"\brandomi[sz](?:ed|ation|ing)\b|\brandomly\s+(?!selected|chosen|sampled|drawn)\w+|\bin\s+(?:a\s+)?random(?:i[sz]ed)?\s+order\b|"
-    r"\brandom\s+(?:allocation|assignment)\b",
+    r"\brandomi[sz](?:ed|ation|ing)\b|\brandomly\s+(?!selected|chosen|sampled|drawn)\w+|\brandomly\s+selected\s+to\s+(?:receive|undergo|be\s+treated)\b|"
+    r"\brandomly-(?:assigned|allocated)\b|"
+    # 'in random sequence', 'in a random, cross-over design', 'in a random, double blind fashion'
+    r"\bin\s+(?:a\s+)?random(?:i[sz]ed)?,?\s+(?:[\w-]+,?\s+){0,3}?(?:order|sequence|fashion|manner|design)\b|"
+    r"\brandom\s+(?:allocation|assignment|allotment)\b|"
+    # 'assigned randomly', 'divided into three equal groups randomly', 'intervention and control groups, randomly'
+    r"\b(?:assigned|allocated|divided|distributed)\s+randomly\b|\b(?:groups?|arms?)(?:\s+\([^()]{0,40}\))?,?\s+randomly\b",
     re.I,
 )
 NOT_RANDOM_RE = re.compile(r"\bnon-?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bno (?:allocation or )?randomi[sz]ation\b", re.I)
 SINGLE_ARM_RE = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\buncontrolled\s+(?:pilot\s+|open\s+|clinical\s+)?(?:trial|study)\b|"
-                           r"\bparticipants in 1 patient group\b", re.I)
+                           r"\bparticipants in 1 patient group\b|"
+                           # 'a single-group, open-label study', 'one-group pretest-posttest design', 'a non-comparative trial'
+                           r"\b(?:single|one)[- ]group,?\s+(?:[\w-]+,?\s+){0,3}?(?:study|trial|design|pre-?test|pre-?post|before)|"
+                           r"\bnon-?comparative,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial)\b", re.I)
 BLIND_RES = [
-    ("triple", re.compile(r"\btriple[- ](?:blind|mask)", re.I)),
-    ("double", re.compile(r"\bdouble[- ]?\s?(?:blind|mask|dummy)", re.I)),
-    ("single", re.compile(r"\bsingle[- ](?:blind|mask)", re.I)),
-    ("open", re.compile(r"\bopen[- ]label(?:led|ed)?\b|\b[Uu]nblinded\b|\b[Nn]on-?blind(?:ed)?\b|\b[Uu]nmasked\b|\bMasking:?\s*None\b|"
+    ("triple", re.compile(r"\btriple[-– ](?:blind|mask)", re.I)),
+    ("double", re.compile(r"\bdouble[-– ]?\s?(?:blind|mask|dummy)", re.I)),
+    ("single", re.compile(r"\bsingle[-– ](?:blind|mask)", re.I)),
+    # 'open-label', 'Open-Labelled', 'open label' (any case)
+    ("open", re.compile(r"\b(?i:open)[- ]?(?i:label)(?:l?ed)?\b|\b[Uu]nblinded\b|\b[Nn]on-?blind(?:ed)?\b|\b[Uu]nmasked\b|\bMasking:?\s*None\b|"
                         r"\b[Oo]pen,?\s+(?:[\w-]+,?\s+){0,2}?(?:randomi[sz]ed|controlled)\b[^.]{0,30}?\b(?:trial|study)\b")),
     ("blinded", re.compile(r"\bblinded\b|\bmasked\b|\bblind\s+to\b|"
                            r"\b(?:observer|assessor|evaluator|rater|investigator|examiner|patient|participant|outcome)s?[- ]blind\b|"
+                           # 'evaluated by a blind dermatologist', 'blind video assessment' (not 'blind manipulation', 'the blind flamingo test')
+                           r"\bblind\s+(?:[\w-]+\s+)?(?:assessors?|observers?|evaluators?|raters?|examiners?|investigators?|dermatologists?|"
+                           r"radiologists?|pathologists?|readers?|assessments?|evaluations?|ratings?)\b|"
                            r"(?<!colour[- ])(?<!color[- ])\bblind,?\s+(?:[\w-]+,?\s+){0,3}?(?:study|trial|design|fashion|manner)\b", re.I)),
 ]
 # words one of which every match holds (checked in the lower-cased text before the pattern runs)
@@ -35,7 +47,9 @@ FOLLOW_CUES = ("follow", "during")
 CROSSOVER_RE = re.compile(r"\bcross-?\s?over\b", re.I)
 CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|RCT)\b|\b(?:clusters|practices|schools|villages|communities|parishes|"
                         r"wards|households)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", re.I)
-PLACEBO_RE = re.compile(r"\bplacebo\b|\bsham\b", re.I)
+# placebo, sham, or a vehicle given as control ('vehicle-controlled', 'vehicle control solution'; not 'vehicle emissions')
+PLACEBO_RE = re.compile(r"\bplacebo(?:\b|(?=controlled))|\bsham\b|\bvehicle(?:[- ]controlled\b|\s+(?:control|cream|gel|solution|ointment|"
+                        r"foam|lotion|group|arm|alone)\b)|\b(?:or|versus|vs\.?|received|receiving)\s+(?:the\s+|a\s+)?vehicle\b", re.I)
 PHASE_RE = re.compile(r"\bphase\s+(?P<p>(?:IV|I{1,3}|[1-4])(?:[abAB])?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)\b", re.I)
 MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmulticent(?:re|er)\b", re.I)
 SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b", re.I)
