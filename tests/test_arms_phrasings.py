@@ -103,3 +103,57 @@ def test_not_a_total(text):
 
 def test_outcome_counts_in_groups_are_not_arm_sizes():
     assert arms_of("In this randomized trial, twelve patients in the placebo group and 14 in the drug group had nausea.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an abbreviation before the size inside the parenthesis
+    ("We randomly assigned patients to receive either gelatin hydrogels with IGF-1 (62 patients) or intratympanic injections "
+     "with dexamethasone (Dex; 58 patients).", [(58, "experimental"), (62, "experimental")]),
+    # a list after 'two groups:' with elided verbs
+    ("In a randomized study, 131 patients were assigned to two groups: 65 to receive a pH-dependent formulation and 66 to "
+     "receive a time-dependent formulation.", [(65, "experimental"), (66, "experimental")]),
+    ("A total of 105 patients were randomized into two groups, 53 patients receiving peritubal infiltration (study group) "
+     "and 52 patients as the control group.", [(52, "control"), (53, "experimental")]),
+    # 'group I included N patients', 'group 1, with N patients', 'the first group of thirty patients'
+    ("In this randomized study the patients were classified into two groups: group I included 100 patients who received "
+     "sofosbuvir for 12 weeks and group II included 100 patients who received sofosbuvir plus ribavirin.",
+     [(100, "experimental"), (100, "experimental")]),
+    ("Forty patients were divided randomly into two treatment groups: group 1, with 20 patients who underwent physiotherapy; "
+     "and group 2, with 20 patients who underwent shockwaves.", [(20, "experimental"), (20, "experimental")]),
+    ("In this randomized trial the first group of thirty patients was given coffee, while the second group of thirty "
+     "patients got tea.", [(30, "experimental"), (30, "experimental")]),
+    # the last bare size of a list
+    ("In a randomized trial, 80 patients were assigned to receive vitamin D (40) or placebo (40) supplements for 6 weeks.",
+     [(40, "experimental"), (40, "placebo")]),
+])
+def test_arm_families(text, expected):
+    assert arms_of(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic label in the parenthesis of what the arm got
+    ("Patients were randomly allocated to receive Dex (DEX group, n = 30) or saline (CON group, n = 30).",
+     [(30, "experimental"), (30, "placebo")]),
+    ("Subjects were randomized to resistance training (n=13) or standard of care (controls, n=5) for 16 weeks.",
+     [(5, "control"), (13, "experimental")]),
+    # an added treatment on top of usual care is the experiment
+    ("Women were allocated to either usual care (control, n=40) or three distant reiki sessions in addition to usual "
+     "care (n=40).", [(40, "control"), (40, "experimental")]),
+    # what a generically named group received
+    ("Patients were randomized into two groups (Group A, n = 25; Group B, n = 26). Group B received normal saline.",
+     [(25, "experimental"), (26, "placebo")]),
+    # a diluent is not the arm's treatment
+    ("Patients were divided into three groups: saline (group S, n = 55), lignocaine 20 mg (Group L, n = 55) and "
+     "methylprednisolone diluted into 2 ml of distilled water (Group MP, n = 55).",
+     [(55, "experimental"), (55, "experimental"), (55, "placebo")]),
+])
+def test_arm_roles(text, expected):
+    assert arms_of(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "In this randomized trial the full analysis set (n = 130) and the per-protocol population (n = 98) were analysed.",
+    "In this randomized trial, the middle tertiles (n = 22) had lower scores.",
+])
+def test_analysed_populations_are_not_arms(text):
+    assert arms_of(text) == []

@@ -17,7 +17,9 @@ from .numbers import COUNT, PEOPLE, to_int
 # an arm size after its label: '(n = 54)', '(n=54; 67%)', '(102 patients)', ', n = 27'
 _N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
-    r"\(\s*n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|\(\s*(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
+    # an abbreviation may come first: '(Dex; 58 patients)', '(control, n=40)', '(SF; n = 18)'
+    r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|"
+    r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
     # '(group L, 40 patients)': a group name and its size in one parenthesis
     r"\(\s*(?:group|arm)\s+[\w-]{1,12},\s*(?P<n6>" + _N + r")\s+" + PEOPLE + r"\s*\)",
     re.I,
@@ -32,6 +34,8 @@ N_LABEL_RE = re.compile(
 POPULATION_LABEL_RE = re.compile(r"^(?:(?:all|eligible|the|total|included|enrolled|randomi[sz]ed)\s+)*(?:[\w/-]+\s+){0,5}?" + PEOPLE + r"$", re.I)
 # a bare size in an allocation sentence: 'allocated either to the early (53) or to the late (52) group'
 BARE_N_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)(?=\s*(?:,|or\b|and\b|vs\.?|versus\b|to\b|[\w\s-]{0,40}?group))")
+# the last of a list of bare sizes: 'assigned to receive vitamin D (40) or placebo (40) supplements for 6 weeks'
+BARE_LAST_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)")
 ALLOCATION_RE = re.compile(r"randomi[sz]|random|allocat|assign|divided", re.I)
 # sizes with labels in one parenthesis: 'Forty-five subjects (30 CPA and 15 placebo)'
 PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*)\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
@@ -39,8 +43,8 @@ PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z
 NUM_FIRST_RE = re.compile(
     r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?P<conn>(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
     r"were\s+(?:included|enrolled|placed)\s+in(?:to)?|(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|"
-    r"(?:were\s+)?given|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?P<label>[^,;.()]{2,80}?)(?=\s*(?:,|;|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
+    r"(?:were\s+)?given|(?:served\s+)?as|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<label>[^,;:.()]{2,80}?)(?=\s*(?:,|;|:|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
     re.I,
 )
 RESPECTIVELY_RE = re.compile(
@@ -70,8 +74,8 @@ _K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # 'allocated to control group (CG), myopic defocus group (MDG) and hyperopic defocus group (HDG) (n = 17 per group)'
 PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)(?:\s+(?:group|arm))?\s*\)", re.I)
 BOUNDARY_RE = re.compile(
-    r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|\bto\s+(?:either\s+)?|"
-    r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b|\bthe\b)\s*",
+    r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|(?<!addition\s)\bto\s+(?:either\s+)?|"
+    r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b(?!\s+addition\b)|\bthe\b)\s*",
     re.I,
 )
 QTY_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:mL|ml|mg|µg|μg|mcg|g|IU)\s+|\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\d{1,2}\s+)")
@@ -123,13 +127,52 @@ ACTIVE_CONTROL_RE = re.compile(r"\b(?:standard|conventional|usual|routine|curren
 COMPARATOR_RE = re.compile(r"\b(?:compared\s+(?:with|to)|comparison\s+with|versus|vs\.?|than)\s+(?:the\s+)?(?P<x>[A-Za-z][\w-]+)", re.I)
 
 
+ANALYSIS_SET_RE = re.compile(r"\b(?:analysis\s+(?:set|population|sample)|(?:ITT|intention[- ]to[- ]treat|per[- ]protocol|safety|"
+                             r"efficacy|evaluable|completers?)\s+(?:set|population|analysis|sample|cohort)|completers|tertiles?|quartiles?|"
+                             r"quintiles?|subgroups?|subsets?)\b", re.I)
+# a group and its size in words: 'group I included 100 patients', 'group 1, with 20 patients who underwent ...',
+# 'The first group of thirty patients was given ...', 'Group A: This group of 15 patients was treated with ...'
+GROUP_SIZE_RE = re.compile(
+    r"\b(?P<label>(?:[Gg]roup|GROUP|[Aa]rm)\s+(?:[A-Z]{1,3}|[IVX]{1,4}|\d)\b|(?:[Tt]he\s+)?(?:first|second|third|fourth)\s+group)"
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*|:\s*(?:[Tt]his\s+group\s+)?)?(?:included|includes|comprised|consisted\s+of|contained|with|of|had)\s+"
+    r"(?P<n>" + COUNT + r")\s+(?:[\w-]+\s+)?" + PEOPLE + r"\b")
+ADD_ON_RE = re.compile(r"\b(?:in\s+addition\s+to|added\s+to|on\s+top\s+of|plus)\s+(?:the\s+)?(?:usual|standard|routine|conventional)\b", re.I)
+
+
+# a generic label inside a parenthesis that follows what the arm got: 'or saline (CON group, n = 30)'
+PAREN_OF_PLACEBO_RE = re.compile(r"(?<!\bof\s)(?<!\bin\s)(?<!\binto\s)(?<!\bwith\s)\b(?:saline|vehicle|sham|placebo)\s*\([^()]*$", re.I)
+PAREN_OF_STANDARD_RE = re.compile(r"\b(?:standard|usual|conventional|routine)\b(?:\s+[\w-]+){0,3}\s*\([^()]*$", re.I)
+GENERIC_LABEL_RE = re.compile(r"(?:group|arm)\s*[-\w]{1,4}|[-\w]{1,6}[- ]?(?:group|arm)|(?:first|second|third|fourth|last)\s+(?:group|arm)", re.I)
+# what a generically named group got: 'Group C received placebo', 'the second group was given 5% dextrose water'
+GOT_RE = r"\s*(?:\([^()]{0,30}\)\s*)?[,:]?\s*(?:\w+\s+)?(?:received|receiving|was\s+given|were\s+given|got|was\s+treated\s+with|were\s+treated\s+with|took|underwent)\s+(?:(?:the|a|an|same|equal|equivalent|identical|matching|volume|amount|dose|of|normal|isotonic|\d[\w%.,/]*|cc|ml|mL)\s+){0,6}?"
+GOT_CUE_RE = re.compile(r"(?P<p>placebo|saline|sham|dextrose|vehicle|distilled\s+water)|(?P<c>no\s+(?:treatment|intervention|drug)|nothing|only\s+(?:the\s+)?(?:usual|standard|routine))|"
+                        r"(?P<a>standard|usual|conventional|routine)", re.I)
+
+
+def role_from_text(label: str, flow: str) -> str | None:
+    """The role a generic label ('group 2', 'CON group') gets from what the text says that group received."""
+    if not GENERIC_LABEL_RE.fullmatch(label.strip()):
+        return None
+    key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
+    m = re.search(r"\b" + key + r"\b" + GOT_RE + r"(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I)
+    if not m:
+        return None
+    c = GOT_CUE_RE.search(m.group("cue"))
+    if not c:
+        return None
+    return "placebo" if c.group("p") else "control" if c.group("c") else "active-control"
+
+
 def role_of(labels: list[str], context: str = "") -> str:
     joined = " ".join(labels)
-    if PLACEBO_RE.search(joined) or re.search(r"\b(?:normal\s+saline|dextrose|sham|placebo)\b", context, re.I):
+    if PLACEBO_RE.search(joined) or re.search(r"\b(?:normal\s+saline|dextrose|sham|placebo)\b", context, re.I) \
+            or PAREN_OF_PLACEBO_RE.search(context):
         return "placebo"
-    if CONTROL_RE.search(joined):
-        return "control"
-    if ACTIVE_CONTROL_RE.search(joined):
+    if ADD_ON_RE.search(joined):
+        return "experimental"  # 'reiki sessions in addition to usual care': the added treatment is the experiment
+    if CONTROL_RE.search(joined) or re.search(r"\(\s*(?:controls?|usual\s+care|no\s+treatment)\s*[;,:]\s*n\s*=", context, re.I):
+        return "control"  # 'standard of care (controls, n=5)'
+    if ACTIVE_CONTROL_RE.search(joined) or PAREN_OF_STANDARD_RE.search(context):
         return "active-control"
     return "experimental"
 
@@ -177,14 +220,17 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
             continue
         if re.search(r"\b(?:groups|arms)$", label, re.I):
             continue  # 'divided into three groups (n = 30)': sizes per group, handled by _each
+        if ANALYSIS_SET_RE.search(label):
+            continue  # 'full analysis set (n = 130)', 'per-protocol population (n = 98)': an analysed population
         start = lo + window.index(raw, cut) if raw else m.start()
         n = int((m.group("n") or m.group("n2") or m.group("n3") or m.group("n5") or m.group("n6")).replace(",", ""))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
-                           context=window + " " + " ".join(parens)))
+                           context=window + " " + " ".join(parens) + " " + m.group(0)))
     out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
     out += _colon_n(flow, sents, out)
     out += _n_label(flow, sents, out)
     out += _bare_and_pairs(flow, sents, out)
+    out += _group_size(flow, sents, out)
     out += _num_first(flow, sents, out)
     out += _each(flow, sents, out)
     return out
@@ -240,6 +286,28 @@ def _bare_and_pairs(flow: str, sents: list[Segment], have: list[Mention]) -> lis
         label = _clean_label(window[cut:])
         if label and len(label.split()) <= 6:
             out.append(Mention(label, int(m.group("n")), lo + cut, m.end(), "text", si))
+            # the next bare size after 'or'/'and'/'versus' closes the list
+            nxt = BARE_LAST_RE.search(flow, m.end(), min(len(flow), m.end() + 90, sents[si].end if si >= 0 else len(flow)))
+            if nxt and not _overlaps(have + out, nxt.start(), nxt.end()):
+                between = flow[m.end():nxt.start()]
+                if re.match(r"\s*(?:,\s*)?(?:or|and|versus|vs\.?)\s+(?:to\s+)?(?:the\s+)?[A-Za-z][^()\d.;,]{0,60}$", between, re.I):
+                    lab2 = _clean_label(re.sub(r"^\s*(?:,\s*)?(?:or|and|versus|vs\.?)\s+(?:to\s+)?", "", between, flags=re.I))
+                    if lab2 and len(lab2.split()) <= 6:
+                        out.append(Mention(lab2, int(nxt.group("n")), m.end() + len(between) - len(between.lstrip()), nxt.end(), "text", si))
+    return out
+
+
+def _group_size(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
+    """'group I included 100 patients ... and group II included 100 patients': kept when two or more
+    groups are sized so (or the sentence allocates), not a single 'group of 30 patients' aside."""
+    found = [m for m in (() if lacks_cues(cue_text(flow), ("group", "arm")) else GROUP_SIZE_RE.finditer(flow))
+             if not _overlaps(have, m.start(), m.end()) and to_int(m.group("n"))]
+    out: list[Mention] = []
+    for m in found:
+        si = _sentence_of(sents, m.start())
+        sent = flow[sents[si].start:sents[si].end] if si >= 0 else ""
+        if len(found) >= 2 or ALLOCATION_RE.search(sent):
+            out.append(Mention(_clean_label(m.group("label")), to_int(m.group("n")), m.start(), m.end(), "text", si))
     return out
 
 
@@ -285,7 +353,10 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         verb_before = re.search(r"(?:randomi[sz]ed|randomly\s+\w+|assigned|allocated)\s+(?:a\s+total\s+of\s+)?$", flow[max(0, m.start() - 40):m.start()], re.I)
         if conn == "to" and verb_before:
             continuing = True  # 'We randomly assigned 162 patients to the salbutamol group and 164 to the placebo group'
-        if conn in ("to", "on", "with") and not continuing:
+        head = flow[max(0, m.start() - 80):m.start()].rstrip()
+        if head.endswith((":", ",")) and re.search(r"\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+)?(?:groups|arms)\s*[:,]$", head, re.I):
+            continuing = True  # 'were assigned to two groups: 65 to receive X and 66 to receive Y'
+        if conn in ("to", "on", "with", "as", "served as") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
         after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\s*,\s*$", flow[max(0, m.start() - 60):m.start()], re.I)
         if not has_people and not continuing and not after_total and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn):
@@ -457,6 +528,8 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         first = texts[0] if texts else g[0]
         label = tables_[0].label if tables_ else first.label
         role = role_of([x.label for x in g], " ".join(x.context for x in texts))
+        if role == "experimental":
+            role = next((r for r in (role_from_text(x.label, flow) for x in g) if r), role)
         intervention = texts[0].label if texts else None
         dose = next((x.dose for x in texts if x.dose), None) if role == "experimental" else None
         route = next((x.route for x in texts if x.route), None) or only_route()

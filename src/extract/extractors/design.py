@@ -48,8 +48,9 @@ CROSSOVER_RE = re.compile(r"\bcross-?\s?over\b", re.I)
 CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|RCT)\b|\b(?:clusters|practices|schools|villages|communities|parishes|"
                         r"wards|households)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\b", re.I)
 # placebo, sham, or a vehicle given as control ('vehicle-controlled', 'vehicle control solution'; not 'vehicle emissions')
-PLACEBO_RE = re.compile(r"\bplacebo(?:\b|(?=controlled))|\bsham\b|\bvehicle(?:[- ]controlled\b|\s+(?:control|cream|gel|solution|ointment|"
-                        r"foam|lotion|group|arm|alone)\b)|\b(?:or|versus|vs\.?|received|receiving)\s+(?:the\s+|a\s+)?vehicle\b", re.I)
+PLACEBO_RE = re.compile(r"\bplacebo(?:\b|(?=controlled))|\bsham\b", re.I)
+VEHICLE_RE = re.compile(r"\bvehicle(?:[- ]controlled\b|\s+(?:control|cream|gel|solution|ointment|foam|lotion|group|arm|alone)\b)|"
+                        r"\b(?:or|versus|vs\.?|received|receiving)\s+(?:the\s+|a\s+)?vehicle\b", re.I)
 PHASE_RE = re.compile(r"\bphase\s+(?P<p>(?:IV|I{1,3}|[1-4])(?:[abAB])?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)\b", re.I)
 MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmulticent(?:re|er)\b", re.I)
 SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b", re.I)
@@ -141,6 +142,12 @@ DESIGN_IN_RE = re.compile(
     r"[Rr]andomi[sz]ation\s+was\s+(?:carried\s+out|performed|done)\b)"
     r"(?P<gap>" + _GAP + r"{0,200}?)\b(?:in|among|involving|including|enrolling|of|on|with)\s+(?:a\s+(?:total|sample|group|cohort)\s+of\s+)?"
     r"(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b(?!\s*\(\s*\d+(?:\.\d+)?\s*%)", re.I)
+# DESIGN_IN_RE's start, lower case (searched in the lower-cased text: no case-insensitive scan); the
+# pattern itself is then only tried at these anchors
+DESIGN_ANCHOR_RE = re.compile(r"\b(?:(?:randomi[sz]ed|controlled|blind(?:ed)?|masked|cross-?over)\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study|rct)\b|"
+                              r"randomi[sz]ation\s+was\s+(?:carried\s+out|performed|done)\b)")
+OF_AMONG_ANCHOR_RE = re.compile(r"\b(?:Of|Among|From|OF|AMONG)\s")
+PAREN_N_ANCHOR_RE = re.compile(r"[(,]\s*[Nn]\s*=")
 DESIGN_IN_BAD_GAP_RE = re.compile(r"\s\s|occur|event|observ|report|develop|die[ds]?\b|death|found|seen|detect|%|\bp\s*[<=>]|\bgroups?\b|\barms?\b|"
                                   r"\bprevious|\bpreceding|\bprior\b|\bearlier\b|\bsubset\b|\bsubgroup", re.I)
 # 'Newfactan or Surfacten was randomly allocated to 492 newborn infants'
@@ -153,6 +160,9 @@ PAREN_ENROLLED_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{
 _BASE_RES = ENROLLED_RES
 ENROLLED_RES = (_BASE_RES[:4] + [OF_AMONG_RE, PAREN_N_RE] + _BASE_RES[4:10] + [PAREN_ENROLLED_RE] + _BASE_RES[10:]
                 + [SAMPLE_RE, ALLOCATED_TO_RE, DESIGN_IN_RE])
+ENROLLED_CUES.update({
+    PAREN_ENROLLED_RE: re.compile(r"\)\s*(?:randomi[sz]ed|enrolled)", re.I),
+})
 ENROLLED_WORDS.update({
     OF_AMONG_RE: ("of ", "among ", "from "),
     PAREN_N_RE: ("=",),
@@ -227,6 +237,8 @@ def cluster(mt: str) -> Found | None:
 
 def placebo(mt: str) -> Found | None:
     m = PLACEBO_RE.search(mt)
+    if m is None and not lacks_cues(cue_text(mt), ("vehicle",)):
+        m = VEHICLE_RE.search(mt)
     return Found(True, m.start(), m.end()) if m else None
 
 
@@ -258,7 +270,7 @@ def allocation_ratio(mt: str) -> Found | None:
 # number kept: 'ISRCTN 83091970', 'NCT 00011193'); the number must end there (no longer digit run)
 _SEP = r"[ \u2010\u2011-]?"
 REGISTRY_RE = re.compile(
-    r"(?<!\w)(?:"
+    r"(?=[ACDEIJKLNPRSTUcj])(?<!\w)(?:"  # the lookahead first: a cheap test before the lookbehind at every position
     r"NCT" + _SEP + r"\d{7,8}|"                                   # ClinicalTrials.gov (7 digits: as written)
     r"IS(?:RC|CR)TN" + _SEP + r"\d{8}|"                           # ISRCTN (also the 'ISCRTN' misspelling)
     r"A(?:NZ)?CTRN" + _SEP + r"\d{14,15}|"                        # ANZCTR ('ACTRN12605000567628', 'ANZCTRN0126...')
@@ -283,27 +295,28 @@ _SPLIT_LEN = {"NCT": (8, 8), "ISRCTN": (8, 8), "NTR": (3, 5), "DRKS": (8, 8), "A
 EUDRACT_NEAR_RE = re.compile(r"(?i:EudraCT|clinicaltrialsregister\.eu)[^0-9\n]{0,30}?(?P<id>\d{4}\s?[-–]\s?\d{6}\s?[-–]\s?\d{2})(?!\d)")
 # a UMIN id given as its number only: 'UMIN Clinical Trials Registry 000012012', 'UMIN-CTR C000000289'
 UMIN_NUM_RE = re.compile(r"\bUMIN(?:-CTR)?\b[^;\d\n]{0,50}?(?P<id>[CR]?\d{9})(?![\w/])")
-REGISTRY_CUES = ("nct", "isrctn", "iscrtn", "ctrn", "chictr", "kct", "drks", "umin", "irct", "ntr", "nl-omon", "pactr", "atmr",
-                 "ctri/", "slctr", "tctr", "rbr-", "jrct", "jprn", "japic", "jma-", "rpcec", "lbctr", "hkuctr", "itmctr",
-                 "aearctr", "nmrr", "u1111", "euctr", "eudract", "clinicaltrialsregister")
+# case-sensitive substrings one of which every id match holds ('NTR' is checked apart: it is in 'INTRODUCTION')
+REGISTRY_HINTS = ("NCT", "ISRCTN", "ISCRTN", "CTRN", "ChiCTR", "chictr", "KCT", "DRKS", "UMIN", "IRCT", "NL-OMON", "PACTR", "ATMR",
+                  "CTRI/", "SLCTR/", "TCTR", "RBR-", "jRCT", "JPRN", "JapicCTI", "JAPICCTI", "JMA-", "RPCEC", "LBCTR", "HKUCTR", "ITMCTR",
+                  "AEARCTR", "NMRR", "U1111", "EUCTR", "EudraCT", "EUDRACT", "eudract", "Eudract", "linicaltrialsregister")
 
 
 def registry_ids(mt: str) -> list[Found]:
     """Trial registration ids as written; EudraCT numbers only where named as such (not grant or
     ethics numbers)."""
-    if lacks_cues(cue_text(mt), REGISTRY_CUES):
-        return []
+    if not any(h in mt for h in REGISTRY_HINTS) and mt.count("NTR") <= mt.count("INTRODUCTION") + mt.count("CONTR") + mt.count("ENTR"):
+        return []  # no prefix of any id form in the text (a plain substring scan; 'NTR' also in 'INTRODUCTION', 'CONTROL')
     seen: dict[str, Found] = {}
     for m in REGISTRY_RE.finditer(mt):
         seen.setdefault(m.group(0), Found(m.group(0), m.start(), m.end()))
-    for m in SPLIT_ID_RE.finditer(mt):
+    for m in (SPLIT_ID_RE.finditer(mt) if any(h in mt for h in ("NCT", "ISRCTN", "NTR", "DRKS", "ACTRN")) else ()):
         lo, hi = _SPLIT_LEN[m.group("p")]
         if lo <= len(m.group("n")) <= hi:
             v = m.group("p") + m.group("n")
             if not any(f.start < m.end() and m.start() < f.end for f in seen.values()):
                 seen.setdefault(v, Found(v, m.start(), m.end()))
-    for rx in (EUDRACT_NEAR_RE, UMIN_NUM_RE):
-        for m in rx.finditer(mt):
+    for rx, hints in ((EUDRACT_NEAR_RE, ("udra", "UDRA", "linicaltrialsregister")), (UMIN_NUM_RE, ("UMIN",))):
+        for m in (rx.finditer(mt) if any(h in mt for h in hints) else ()):
             if not any(f.start <= m.start("id") < f.end for f in seen.values()):
                 v = m.group("id")
                 v = "UMIN" + v if rx is UMIN_NUM_RE and v.isdigit() else v  # 'UMIN ... Registry 000012012'
@@ -332,6 +345,23 @@ def planned_enrolment(mt: str) -> Found | None:
     return Found(n, m.start(), m.end()) if n else None
 
 
+def _next_match(pat: re.Pattern[str], mt: str, pos: int, anchors: list[tuple[int, int]] | None) -> re.Match[str] | None:
+    """pat.search(mt, pos), or with anchors: the first match that starts at an anchor (lo, 0) at or
+    after pos, or that lies in a window (lo, hi)."""
+    if anchors is None:
+        return pat.search(mt, pos)
+    for lo, hi in anchors:
+        if hi and hi > pos:
+            m = pat.search(mt, max(lo, pos), hi)
+        elif not hi and lo >= pos:
+            m = pat.match(mt, lo)
+        else:
+            continue
+        if m is not None:
+            return m
+    return None
+
+
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     low = cue_text(mt)
@@ -343,7 +373,14 @@ def total_enrolled(mt: str) -> Found | None:
         if cue is not None and not cue.search(mt):
             continue
         pos = 0
-        while (m := pat.search(mt, pos)) is not None:
+        anchors = None  # the patterns below are tried only at (or near) their cheaply found anchors
+        if pat is DESIGN_IN_RE and low is not None:
+            anchors = [(a.start(), 0) for a in DESIGN_ANCHOR_RE.finditer(low)]
+        elif pat is OF_AMONG_RE:
+            anchors = [(a.start(), 0) for a in OF_AMONG_ANCHOR_RE.finditer(mt)]
+        elif pat is PAREN_N_RE:  # every alternative holds '(n =' or ', n =' at most ~80 characters after its start
+            anchors = [(max(0, a.start() - 80), a.end() + 60) for a in PAREN_N_ANCHOR_RE.finditer(mt)]
+        while (m := _next_match(pat, mt, pos, anchors)) is not None:
             g = next(k for k in ("n", "n2", "n3") if k in pat.groupindex and m.group(k))  # the group that holds the number
             # a rejected candidate must not hide a later one inside its span ('73 screened and 59 enrolled')
             pos = m.end(g)
