@@ -157,3 +157,13 @@ def test_arm_roles(text, expected):
 ])
 def test_analysed_populations_are_not_arms(text):
     assert arms_of(text) == []
+
+
+def test_eligible_then_randomised_after_a_long_description():
+    assert total("In this randomized trial. Of 1228 persons who attended introductory lectures, 226 subjects aged 18-71 years, "
+                 "of both sexes, who satisfied the inclusion criteria were randomly allocated to two groups.") == 226
+
+
+def test_number_words_typo_is_not_a_number():
+    from extract.extractors.numbers import to_int
+    assert (to_int("Eight-nine"), to_int("Eighty-nine"), to_int("One hundred and five")) == (None, 89, 105)

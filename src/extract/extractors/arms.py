@@ -129,7 +129,7 @@ COMPARATOR_RE = re.compile(r"\b(?:compared\s+(?:with|to)|comparison\s+with|versu
 
 ANALYSIS_SET_RE = re.compile(r"\b(?:analysis\s+(?:set|population|sample)|(?:ITT|intention[- ]to[- ]treat|per[- ]protocol|safety|"
                              r"efficacy|evaluable|completers?)\s+(?:set|population|analysis|sample|cohort)|completers|tertiles?|quartiles?|"
-                             r"quintiles?|subgroups?|subsets?)\b", re.I)
+                             r"quintiles?|subgroups?|subsets?|sub-?cohorts?)\b", re.I)
 # a group and its size in words: 'group I included 100 patients', 'group 1, with 20 patients who underwent ...',
 # 'The first group of thirty patients was given ...', 'Group A: This group of 15 patients was treated with ...'
 GROUP_SIZE_RE = re.compile(

@@ -418,6 +418,11 @@ def total_enrolled(mt: str) -> Found | None:
                         mt[m.end(g):], re.I):
                 pos = m.end()  # skip the whole breakdown, not only its first number
                 continue  # '28 men and 43 women enrolled', '14 males, 7 females': a breakdown, not the total
+            if re.search(r"\b(?:Of|Among|From)\s+(?:the\s+|all\s+)?$", mt[max(0, m.start() - 12):m.start()]):
+                sub = re.search(r",\s*(?P<r>" + COUNT + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", mt[m.end(g):m.end()], re.I)
+                if sub and to_int(sub.group("r")) and re.search(r"randomi|allocat|assign|enrol", mt[m.end(g) + sub.end():m.end()], re.I):
+                    # 'Of 1228 persons who attended lectures, 226 subjects aged 18-71 years ... were randomly allocated'
+                    return Found(to_int(sub.group("r")), m.end(g) + sub.start("r"), m.end())
             inner = re.search(r"(?<![\w.,])(?P<r>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were|was)\s+(?:randomly\s+)?"
                               r"(?:randomi[sz]ed|assigned|allocated|enrolled)$", mt[m.end(g):m.end()], re.I)
             if inner and to_int(inner.group("r")):

@@ -26,10 +26,13 @@ def to_int(s: str) -> int | None:
         return int(s.replace(",", ""))
     words = re.split(r"[\s-]+", s.lower())
     total, cur = 0, 0
-    seen = False
+    seen = last_unit = False
     for w in words:
         if w == "and":
             continue
+        was_unit, last_unit = last_unit, w in _UNITS
+        if was_unit and w in _UNITS:
+            return None  # 'Eight-nine' (a typo for eighty-nine), 'twenty-one five': not one number
         if w in _UNITS:
             cur += _UNITS[w]
         elif w in _TENS:
