@@ -24,9 +24,7 @@ _I = re.I | re.M
 OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("randomi",), re.compile(
         r"\b(?:were|was) (?:randomly |then |subsequently )?randomi[sz]ed\b|\bwe (?:randomly )?randomi[sz]ed\b|\brandomi[sz]ed\s+\d[\d,]*\s+|"
-        r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,7}?" + _TRIAL_1 + r"\b|" + _COUNTED + r"randomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,7}?" + _TRIAL_N + r"\b|"
-        # a title or a heading's first words: 'Randomised multicentre trials of CHART ...', 'METHODS: Randomised clinical trials in ...'
-        r"(?:^\s*|:\s+)Randomi[sz]ed\s+(?:[\w-]+\s+){0,3}?" + _TRIAL_N + r"\b|"
+        r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,7}?" + _TRIAL_1 + r"\b|"
         r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,3}?(?-i:design|intervention|protocol|fashion|manner|comparison|evaluation|pilot)\b", _I)),
     # 'randomly placed into', 'randomly subdivided into' (not random sampling: 'randomly selected')
     (("randomly", "arbitrarily", "alternately"), re.compile(
@@ -65,6 +63,10 @@ OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         r"\bgroups?\s+(?:A|I|1|one)\b[^.;]{0,80}?\b(?:received|was\s+given|were\s+given|was\s+treated|were\s+treated|underwent)\b", _I)),
     (("either",), re.compile(  # 'received either X or Y'
         r"\b(?:received?|receiving|given|administered|treated\s+with|underwent|assigned\s+to|allocated\s+to)\s+either\b", _I)),
+    (("randomi",), re.compile(  # plural designs only after a count or as a heading's first words (rarer: tried late)
+        _COUNTED + r"randomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,7}?" + _TRIAL_N + r"\b|"
+        # a title or a heading's first words: 'Randomised multicentre trials of CHART ...', 'METHODS: Randomised clinical trials in ...'
+        r"(?:^\s*|:\s+)Randomi[sz]ed\s+(?:[\w-]+\s+){0,3}?" + _TRIAL_N + r"\b", _I)),
     (("analys", "trial", "rct"), re.compile(
         # secondary analyses of a trial: 'a post hoc analysis of the GREACE trial', 'data from two randomized controlled trials'
         r"\b(?:(?:secondary|post[- ]?hoc|ancillary|exploratory|sub-?group|retrospective)\s+(?:[\w-]+\s+){0,2}?analys[ie]s|sub-?analys[ie]s)\s+(?:of|from|using|in|within)\s+"
@@ -72,7 +74,7 @@ OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         r"\b(?:data|participants|patients|subjects|women|children|samples)\s+(?:were\s+)?(?:from|in|of|drawn\s+from|enrolled\s+in|obtained\s+from|derived\s+from)\s+"
         r"(?:the|a|two|three|\d)\s+(?:[\w-]+\s+){0,6}?(?:trials?|RCTs?)\b|"
         r"^\s*(?:TRIAL|Trial|CLINICAL\s+TRIAL|Clinical\s+[Tt]rial)\s+(?:REGISTRATION|[Rr]egistration)\b", _I)),
-    (("were", "was", "we ", "participants in", "enrollees", "randomi"), re.compile(
+    (("enrolled", "included", "allocated", "assigned", "recruited", "randomi", "participants in", "enrollees"), re.compile(
         r"\b" + PEOPLE + r"\s+(?:[\w-]+\s+|\([^()]{0,40}\)\s+){0,6}?(?:were|was) (?:randomly |then |subsequently )?(?:enrolled|included|allocated|assigned)\b|"
         r"\b" + PEOPLE + r"\s+randomi[sz]ed\s+(?:to|in|into|at)\b|"
         r"\bwe (?:randomly )?(?:assigned|allocated|enrolled|recruited)\b|"
@@ -85,7 +87,7 @@ FUTURE_RE = re.compile(r"\b(?:further\s+(?:research|studies|trials|investigation
                        r"(?:is|are)\s+(?:needed|warranted|required|recommended)|would\s+be\s+(?:useful|needed|valuable|of\s+interest))\b", re.I)
 # families that name the document's own design; the others (a placebo mentioned, 'received either') also
 # turn up in reviews, so they do not outweigh a review's own wording
-WEAK = {4, 8, 9}  # indices in OWN_TRIAL_RES
+WEAK = {4, 8, 10}  # indices in OWN_TRIAL_RES: placebo/sham, 'received either', secondary analyses and registrations
 
 
 def own_trial(text: str, low: str | None, strong_only: bool = False) -> re.Match[str] | None:

@@ -44,7 +44,7 @@ RATIO_CI_RE = re.compile(
 # an unlevelled 'CI' label after an estimate: 'AdjDiff -8.67, CI -16.2 to -1.15', 'OR: 0.407, confidence interval: 0.179–0.926',
 # '(9.6% [CI 0.9 to 18.3%])', 'relative risk 1.51, confidence interval 95% 1.03–2.22' (the level after the label)
 UNLEVELLED_RE = re.compile(
-    r"(?<![\w%])(?:CI|C\.I\.|[Cc]onfidence\s+[Ii]nterval)(?:\s*[\(\[]\s*CI\s*[\)\]])?(?:\s+(?P<level>\d{2})\s*%)?\s*[:=,]?\s*[\[(]?\s*"
+    r"(?=[Cc])(?:\bCI\b|\bC\.I\.|\b[Cc]onfidence\s+[Ii]nterval)(?:\s*[\(\[]\s*CI\s*[\)\]])?(?:\s+(?P<level>\d{2})\s*%)?\s*[:=,]?\s*[\[(]?\s*"
     r"(?P<lo>" + SIGNED + r")" + _UNIT + r"\s*(?:,?\s*to|–|—|-|,|;)\s*(?P<hp>\()?(?P<hi>" + SIGNED + r")(?(hp)\))(?![\d,]*\d)")
 # a label in brackets that names the interval of the numbers that follow: 'Median (95% CI) difference between groups was
 # 0.75 (–1.6 to 2.3)', 'mean difference between treatment arms (95% confidence interval [CI]) was 1.9 (0.7 to 3.2), 6.5 (2.5 to 10.5)'
@@ -109,7 +109,10 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
     """CI mentions; `floor` bounds how far back an estimate or its type may be looked for."""
     out: list[CIMention] = []
     taken: list[tuple[int, int]] = []
-    for m in (*CI_AFTER_RE.finditer(mt), *(CI_COLON_RE.finditer(mt) if "%" in mt else ())):
+    low = cue_text(mt)
+    colon = "%" in mt and (low is None or any(c in low for c in ("ci:", "ci :", "ci=", "ci =", "interval:", "interval =", "interval=",
+                                                                  "limit:", "limits:", "c.i.:", "cri:")))
+    for m in (*CI_AFTER_RE.finditer(mt), *(CI_COLON_RE.finditer(mt) if colon else ())):
         if any(a <= m.start() < b for a, b in taken):
             continue
         ctx = mt[max(floor, m.start() - 80):m.start("est")]
@@ -132,7 +135,6 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              _f(m.group("lo")), _f(m.group("hi"))))
         taken.append((m.start(), m.end()))
-    low = cue_text(mt)
     has_label = not lacks_cues(low, ("ci", "c.i.", "cri", "confidence", "credible"))
     for m in (CI_RE.finditer(mt) if has_label and "%" in mt else ()):
         if any(a <= m.start() < b for a, b in taken):
@@ -156,7 +158,7 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
             out.append(CIMention(v.start(), v.end(), _f(v.group("est")), _etype(etype_ctx + " " + mt[m.end():v.start()]),
                                  float(m.group("level")), lo, hi))
             taken.append((v.start(), v.end()))
-    for m in (UNLEVELLED_RE.finditer(mt) if has_label else ()):
+    for m in (UNLEVELLED_RE.finditer(mt) if has_label and ("CI" in mt or "C.I." in mt or "onfidence" in mt) else ()):
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             continue
         if re.search(r"\d{2}(?:\.\d+)?\s*%\s*-?\s*$", mt[max(0, m.start() - 8):m.start()]):
