@@ -195,3 +195,29 @@ def test_design_flag_phrasings(text, expected):
 ])
 def test_design_flag_negatives(text):
     assert _flags(text) == (None, None, None, False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomized. Postoperative pain as the primary outcome was assessed by using a visual analogue scale.",
+     ["Postoperative pain"]),
+    ("Patients were randomized. The effective pacing rate at 6-month follow-up was recorded as the primary end point.",
+     ["effective pacing rate at 6-month follow-up"]),
+    ("Patients were randomized. These data included the number of sickness absence days as the primary outcome and questionnaires.",
+     ["number of sickness absence days"]),
+    ("Patients were randomized. The primary effectiveness outcome was primary patency at 12 months.", ["primary patency"]),
+    ("Patients were randomized. RESULTS: The primary endpoint [change from baseline in average morning PEF] demonstrated superiority.",
+     ["change from baseline in average morning PEF"]),
+    ("Patients were randomized. Main outcome measures. Metabolic syndrome (MetS) as defined by the IDF.",
+     ["Metabolic syndrome (MetS) as defined by the IDF"]),
+    ("Patients were randomized. Primary outcome measures include visual improvement and patient satisfaction.",
+     ["visual improvement and patient satisfaction"]),
+    ("Patients were randomized. Primary outcomes of weight and HRQL using the SF-36 were analyzed.", ["weight and HRQL using the SF-36"]),
+    ("Patients were randomized. The mean change from baseline in sitting diastolic BP at week 16 (primary endpoint) was -12.4 mm Hg.",
+     ["mean change from baseline in sitting diastolic BP at week 16"]),
+])
+def test_more_primary_endpoint_phrasings(text, expected):
+    assert primaries(text) == expected
+
+
+def test_primary_as_needs_a_name():
+    assert primaries("Patients were randomized. The primary outcome was examined at 12 weeks in all groups.") == []

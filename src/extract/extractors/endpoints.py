@@ -9,7 +9,7 @@ from ..model import Document, Endpoint
 from ..parse.normalize import clean_phrase
 from .common import Segment, cue_text, evidence, lacks_cues, norm_key, timepoints_in
 
-_EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?|assessments?))?|objectives?|"
+_EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?|assessments?|criteri(?:on|a)))?|objectives?|"
        r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
 _PRIMARY = r"(?:co-?primary|primary|main)"
 PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b|"
@@ -18,10 +18,10 @@ PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?
                               r"greater|reduced|increased|decreased|comparable|improved|achieved|met)\b", re.I)
 # 'The primary study endpoint was', 'The primary outcome measure over six weeks study period was', 'Our primary
 # outcome measure of quality of care is', 'The primary readout was'
-_MOD = r"(?:(?:study|trial|efficacy|safety|clinical|comparison|composite|combined|analysis)\s+)?"
+_MOD = r"(?:(?:study|trial|efficacy|effectiveness|safety|clinical|comparison|composite|combined|analysis)\s+)?"
 PRIMARY_COPULA_RE = re.compile(
     rf"\b{_PRIMARY}\s+{_MOD}(?:{_EP}|readouts?)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
-    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?\s+(?P<cop>was|were|is|included|includes|:)\s*:?\s+(?:defined\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?\s+(?P<cop>was|were|is|are|included|includes|include|comprised|:)\s*:?\s+(?:defined\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
@@ -38,17 +38,24 @@ PRIMARY_MARKED_RE = re.compile(
     re.I)
 # 'For the primary outcome of X', 'the primary efficacy outcome (death or recurrent MI)'
 PRIMARY_OF_RE = re.compile(
-    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)\s+(?:of\s+(?P<name>[^,;()]{{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b)|"
-    rf"\((?P<name2>[^()]{{3,120}})\))", re.I)
+    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)s?\s+(?:of\s+(?P<name>[^,;()]{{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b)|"
+    # 'on primary outcomes (infant HIV status at 6 weeks ...)', 'The primary endpoint [change from baseline in PEF]'
+    rf"\((?P<name2>[^()]{{3,120}})\)|\[(?P<name3>[^\[\]]{{3,160}})\])", re.I)
 # 'with body mass index (BMI) as the primary outcome'
+# 'Postoperative pain as the primary outcome was assessed', '... recorded as the primary end point', 'the number of sickness
+# absence days as the primary outcome', 'DSST-number of correct symbols as the prespecified primary end point'
 PRIMARY_WITH_AS_RE = re.compile(
-    rf"\bwith\s+(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,30}}\))?)\s+as\s+(?:the\s+|its\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome)s?\b", re.I)
+    rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=[.:;]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,30}}\))?)"
+    rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|compared\s+between\s+groups)\s+)?as\s+(?:the\s+|its\s+|a\s+)?"
+    rf"(?:pre-?specified\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome|objective)s?\b", re.I | re.M)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
     r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name2>[^.\n]{3,200})|"
-    r"(?:^|(?<=[.:\n]\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!We\b|The\s+(?:primary|main)\b)(?P<name3>[^.\n]{3,200})", re.M)
+    r"(?:^|(?<=[.:\n]\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!We\b|The\s+(?:primary|main)\b)(?P<name3>[^.\n]{3,200})|"
+    # 'Main outcome measures. Metabolic syndrome (MetS) as defined by ...' (a heading ending in a full stop)
+    r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:OUTCOME|[Oo]utcome)\s+(?:MEASURES?|[Mm]easures?)\.\s+(?=[A-Z])(?!We\b|The\b|Results?\b)(?P<name4>[^.\n]{3,200})", re.M)
 RESULT_SENTENCE_RE = re.compile(r"\b(?:was|were|did|showed|improved|reduced|increased|decreased)\b[^.]{0,60}?\b(?:significantly|greater|lower|higher|"
                                 r"not|no|less|more|better|worse)\b|\b[Pp]\s*[=<>≤]\s*\.?\d")
 # a necessary condition of every PRIMARY_* match (each has _PRIMARY at a word start, then \s)
@@ -165,7 +172,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
     for m in (PRIMARY_OF_RE.finditer(flow) if has_primary else ()):
-        g = "name" if m.group("name") else "name2"
+        g = next(k for k in ("name", "name2", "name3") if m.group(k))
         name = m.group(g).strip()
         if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:study|trial|analysis)\b", name, re.I):
             a = m.start(g)
@@ -183,18 +190,23 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             if len(parts) < 2:
                 continue
             name = parts[-1]
-        if 2 <= len(name) and len(name.split()) <= 10 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
+        if 2 <= len(name) and len(name.split()) <= 16 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
             a = m.start("name") + m.group("name").index(name)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
     for rx in ((PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE) if has_primary else ()):
         for m in rx.finditer(flow):
-            g = next((k for k in ("name", "name2", "name3") if k in rx.groupindex and m.group(k)), "name")
+            g = next((k for k in ("name", "name2", "name3", "name4") if k in rx.groupindex and m.group(k)), "name")
             name = m.group(g)
             if rx is PRIMARY_INVERTED_RE and re.search(r"\b(?:analysis|results?|effect|difference)\b", name, re.I) and len(name.split()) > 8:
                 continue
             if rx is PRIMARY_HEADING_RE and RESULT_SENTENCE_RE.search(name):
                 continue  # 'RESULTS: Primary outcome: Improvements in WMFT-FAS were significantly greater ...': a result
             parts = [(name, m.start(g))]
+            if rx is PRIMARY_WITH_AS_RE:
+                # 'These data included the number of sickness absence days as the primary outcome': the measure only
+                lead = re.search(r"^.*\b(?:included|includes|including|were|was|are|is|comprised|recorded|using)\s+", name)
+                if lead and len(name) - lead.end() >= 3:
+                    parts = [(name[lead.end():], m.start(g) + lead.end())]
             if rx is PRIMARY_HEADING_RE:
                 parts = [(p, m.start(g) + off) for p, off in _split_semicolons(name)]
             for part, off in parts:
@@ -251,7 +263,8 @@ NOT_A_NAME_RE = re.compile(
     r"similar|higher|lower|greater|better|worse|reduced|improved|increased|decreased|observed|seen|found|twice|available|different|"
     r"comparable|relevant|noted|associated|obtained|calculated|performed|determined|used|estimated|done|recorded|reported|positive|"
     r"negative|superior|inferior|non-?inferior|after|before|during|in|at|for|by|this|these|that|which|also|likely|unchanged|changed|"
-    r"study|trial|analysis|shown|demonstrated|identical|equal|based|expressed|tested|presented|given|the\s+same)(?![\w-])", re.I)
+    r"study|trial|analysis|shown|demonstrated|identical|equal|based|expressed|tested|presented|given|examined|investigated|studied|"
+    r"explored|considered|the\s+same)(?![\w-])", re.I)
 NOT_A_NAME_IN_RE = re.compile(r"\b[Pp]\s*[=<>≤]|\b\d+\s*%?\s*(?:CI|C\.I\.)\b|%\s*CI\b|\(\d+\s*(?:of|/)|^\W*[\d.,%\s]+\W*$|"
                              r"^\d[\d.,]*\s*(?:%|\(|(?:and|vs|of|to|patients|participants|subjects)\b)")
 TRAILING_WORD_RE = re.compile(r"(?:\s+(?:of|the|for|with|to|in|by|and|or|through|among|from|at|a|an|as|=|was|were|is))+\W*$", re.I)
