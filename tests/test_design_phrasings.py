@@ -221,3 +221,10 @@ def test_more_primary_endpoint_phrasings(text, expected):
 
 def test_primary_as_needs_a_name():
     assert primaries("Patients were randomized. The primary outcome was examined at 12 weeks in all groups.") == []
+
+
+def test_one_primary_outcome_named_twice():
+    text = ("Women were randomised. The primary outcome was continuous smoking abstinence from the target quit date until end of "
+            "pregnancy. In the analysis, self reported continuous abstinence from smoking between quit date and end of pregnancy "
+            "(primary outcome) did not differ.")
+    assert len(primaries(text)) == 1

@@ -249,7 +249,8 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         # that share an abbreviation ('malarial parasitaemia at week 4' and 'RT PCR positive malarial parasitaemia') are not
         core = set(map(norm_key, _aliases(name, kind, {}))) - GENERIC_ALIASES
         dup = next((e for e in endpoints if e.kind == kind and (core & set(map(norm_key, e.aliases))
-                                                                or norm_key(e.name) in set(map(norm_key, aliases)))), None)
+                                                                or norm_key(e.name) in set(map(norm_key, aliases))
+                                                                or (kind == "primary" and _same_outcome(name, e.name)))), None)
         if dup:
             continue
         endpoints.append(Endpoint(f"e{len(endpoints) + 1}", name, kind, tp, evidence(doc, start, end), aliases=tuple(aliases)))
@@ -281,6 +282,20 @@ def _trim_primary(f: tuple) -> tuple | None:
     if len(name) < 2 or NOT_A_NAME_RE.search(name) or NOT_A_NAME_IN_RE.search(name):
         return None
     return (start, end, name, kind, tp)
+
+
+_STOP = {"the", "of", "a", "an", "and", "or", "in", "at", "to", "from", "for", "with", "by", "on", "between", "until", "as", "was",
+         "were", "is", "be", "who", "that", "which", "than", "this", "its", "their", "self", "reported", "rate", "rates", "number",
+         "proportion", "change", "changes", "patients", "participants"}
+
+
+def _same_outcome(a: str, b: str) -> bool:
+    """One primary outcome named twice ('continuous smoking abstinence from the target quit date until end of pregnancy' and
+    'self reported continuous abstinence from smoking between quit date and end of pregnancy'): most content words shared."""
+    wa = {w for w in re.findall(r"[a-z0-9]+", a.lower()) if w not in _STOP}
+    wb = {w for w in re.findall(r"[a-z0-9]+", b.lower()) if w not in _STOP}
+    small = min(len(wa), len(wb))
+    return small >= 2 and len(wa & wb) / small >= 0.6
 
 
 GENERIC_ALIASES = {"primary endpoint", "primary outcome", "primary end point"}
