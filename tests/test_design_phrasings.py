@@ -228,3 +228,15 @@ def test_one_primary_outcome_named_twice():
             "pregnancy. In the analysis, self reported continuous abstinence from smoking between quit date and end of pregnancy "
             "(primary outcome) did not differ.")
     assert len(primaries(text)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A phase II randomized trial of drug X.", "II"),
+    ("A Phase III, Randomized, Double-Blind, Vehicle-Controlled Trial", "III"),
+    ("Adults who lost weight after an initial six-month Phase I weight loss program were randomized.", None),  # a programme's phase
+    ("In phase I of the study participants learned the task.", None),
+    ("After an initial Phase I weight loss program, adults were randomized. The amount of Phase I change in weight did not differ.", None),
+])
+def test_phase(text, expected):
+    f = design.phase(text)
+    assert (f.value if f else None) == expected

@@ -51,7 +51,9 @@ CLUSTER_RE = re.compile(r"\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|R
 PLACEBO_RE = re.compile(r"\bplacebo(?:\b|(?=controlled))|\bsham\b", re.I)
 VEHICLE_RE = re.compile(r"\bvehicle(?:[- ]controlled\b|\s+(?:control|cream|gel|solution|ointment|foam|lotion|group|arm|alone)\b)|"
                         r"\b(?:or|versus|vs\.?|received|receiving)\s+(?:the\s+|a\s+)?vehicle\b", re.I)
+# a trial phase, not a phase of a programme ('after an initial six-month Phase I weight loss program')
 PHASE_RE = re.compile(r"\bphase\s+(?P<p>(?:IV|I{1,3}|[1-4])(?:[abAB])?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)\b", re.I)
+PROGRAMME_PHASE_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:program(?:me)?|period|of\s+the\s+(?:study|program|programme|intervention))\b", re.I)
 MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmulticent(?:re|er)\b", re.I)
 SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b", re.I)
 RATIO_RE = re.compile(r"\b(?:randomi[sz](?:ed|ation)|allocat\w*|ratio)\b[^.\n]{0,25}?\b(?P<a>\d)\s?:\s?(?P<b>\d)\b|"
@@ -243,10 +245,12 @@ def placebo(mt: str) -> Found | None:
 
 
 def phase(mt: str) -> Found | None:
-    m = PHASE_RE.search(mt)
-    if not m:
-        return None
-    return Found(m.group("p").upper().replace(" ", ""), m.start(), m.end())
+    """The trial phase; a label the text also uses for a phase of a programme ('an initial six-month Phase I weight
+    loss program ... the amount of Phase I change') is not one."""
+    found = [(m, m.group("p").upper().replace(" ", "")) for m in PHASE_RE.finditer(mt)]
+    programme = {v for m, v in found if PROGRAMME_PHASE_RE.match(mt, m.end())}
+    m, v = next(((m, v) for m, v in found if v not in programme), (None, None))
+    return Found(v, m.start(), m.end()) if m else None
 
 
 def multicentre(mt: str) -> Found | None:
