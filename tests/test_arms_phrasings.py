@@ -167,3 +167,58 @@ def test_eligible_then_randomised_after_a_long_description():
 def test_number_words_typo_is_not_a_number():
     from extract.extractors.numbers import to_int
     assert (to_int("Eight-nine"), to_int("Eighty-nine"), to_int("One hundred and five")) == (None, 89, 105)
+
+
+# --- round 3: phrasing families mined from shared/bench-abstracts (eval/test stems excluded) ---
+
+def sizes_of(text: str) -> list[int]:
+    return sorted(a.n for a in run(text).arms if a.n is not None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a note opens the parenthesis: the arm is named before it
+    ("Participants were randomized to resistance training (3x/wk, n=13) or standard of care (controls, n=5) for 16 weeks.",
+     [5, 13]),
+    ("Forty-two women were randomized to 12-week SSRI (20 mg escitalopram/day, n = 21) or placebo (n = 21).", [21, 21]),
+    # 'had been allocated', 'were initially allocated', 'while N were ...' continues the list
+    ("RESULTS: Of the 156 Japanese patients, 104 had been allocated to olanzapine and 52 to placebo.", [52, 104]),
+    ("In a randomized crossover trial, twenty-one subjects were allocated to receiving massage first, followed by the "
+     "control period, while 27 were initially allocated to the control period.", [21, 27]),
+    # the second arm in the next sentence
+    ("In this randomized trial, 12 participants randomized to a treatment arm consumed 400 mg capsules twice daily. "
+     "13 individuals randomized to the control arm consumed a placebo capsule.", [12, 13]),
+    # 'label: n = N' with a slash in the label
+    ("RESULTS: 60 patients (mean age 64 years) were randomised (FF/VI: n=40; placebo: n=20).", [20, 40]),
+    # thousands grouped by a space
+    ("In this randomized trial, patients were assigned to the intervention group (n=17 135) or the control group (n=17 201).",
+     [17135, 17201]),
+    # animal subjects of a trial
+    ("In this randomized placebo-controlled trial, twenty-four dogs received carboplatin and 26 received mitoxantrone.",
+     [24, 26]),
+])
+def test_arm_size_families_round3(text, expected):
+    assert sizes_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a result in the parenthesis is not a note before an arm size
+    "In this randomized trial, 38.6% of the UFT/LV group (38.6%, n = 88) were alive.",
+    # a single population described with a note, not an arm
+    "In this randomized trial, postmenopausal women (mean age 54 years; n = 20) were studied.",
+    # a second number in the next sentence that is not an allocation
+    "In this randomized trial, 100 patients were randomized to drug X or placebo. 88 patients completed the study.",
+    # animals named as the study population
+    "In this randomized trial, male Sprague-Dawley rats (n = 90) were used.",
+])
+def test_not_arm_sizes_round3(text):
+    assert sizes_of(text) == []
+
+
+def test_space_thousands_to_int():
+    from extract.extractors.numbers import to_int
+    assert (to_int("17 135"), to_int("53\u00a0456"), to_int("1,665")) == (17135, 53456, 1665)
+
+
+def test_healing_tradition_is_not_an_active_control():
+    assert arms_of("In a randomized crossover trial, twenty-one subjects were allocated to receiving Thai traditional massage "
+                   "first, while 27 were initially allocated to the control period.") == [(21, "experimental"), (27, "control")]

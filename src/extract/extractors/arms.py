@@ -12,10 +12,18 @@ from ..model import Arm, Document, Table
 from ..parse.normalize import clean_phrase, flatten_exponent
 from .common import Segment, cue_text, evidence, lacks_cues
 
-from .numbers import COUNT, PEOPLE, to_int
+from .numbers import ARM_PEOPLE, COUNT, to_int
+
+PEOPLE = ARM_PEOPLE  # people and, since arms are read only in trial reports, the animals of an animal trial
+# thousands grouped by a space ('n = 17 135', '53 456 women'): taken only where the size must end ('17 135)')
+_SP = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)"
+
+
+def _int(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
 
 # an arm size after its label: '(n = 54)', '(n=54; 67%)', '(102 patients)', ', n = 27'
-_N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
+_N = r"(?:\d{1,3}(?:,\d{3})+|" + _SP + r"(?=\s*[;,)])|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
     # an abbreviation may come first: '(Dex; 58 patients)', '(control, n=40)', '(SF; n = 18)'
     r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|"
@@ -26,7 +34,7 @@ N_RE = re.compile(
 )
 # size then label: 'n = 9 intervention group', '17 Intervention Group and 22 Control Group participants'
 # 'experimental condition (collaborative: n = 72; individualistic: n = 74)'
-COLON_N_RE = re.compile(r"(?<=[(;,])\s*(?P<label>[A-Za-z][\w -]{1,40}?)\s*:\s*n\s*=\s*(?P<n>" + _N + r")\b", re.I)
+COLON_N_RE = re.compile(r"(?<=[(;,])\s*(?P<label>[A-Za-z][\w /+-]{1,40}?)\s*:\s*n\s*=\s*(?P<n>" + _N + r")\b", re.I)
 N_LABEL_RE = re.compile(
     r"(?:(?P<eq>\bn\s*=\s*)|(?<![\w.,])(?=\d))(?P<n>" + _N + r")\s+(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:group|arm))\b"
     r"(?P<people>\s+" + PEOPLE + r")?", re.I)
@@ -41,7 +49,8 @@ ALLOCATION_RE = re.compile(r"randomi[sz]|random|allocat|assign|divided", re.I)
 PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*)\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
 # an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
 NUM_FIRST_RE = re.compile(
-    r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?P<conn>(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
+    r"(?<![\w.,])(?<!\d[ \u00a0\u2009\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
+    r"(?P<conn>(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
     r"were\s+(?:included|enrolled|placed)\s+in(?:to)?|(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|"
     r"(?:were\s+)?given|(?:served\s+)?as|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<label>[^,;:.()]{2,80}?)(?=\s*(?:,|;|:|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
@@ -123,7 +132,9 @@ def doc_routes(mt: str) -> set[str]:
     return {name for name, pat in _ROUTE_RES.items() if pat.search(mt)}
 
 
-ACTIVE_CONTROL_RE = re.compile(r"\b(?:standard|conventional|usual|routine|current|traditional)\b(?!\s+care)", re.I)
+# 'traditional' of a healing tradition ('Thai traditional massage', 'traditional Chinese medicine') is the experiment
+ACTIVE_CONTROL_RE = re.compile(r"\b(?:standard|conventional|usual|routine|current|(?<!Thai\s)(?<!Chinese\s)(?<!Korean\s)traditional"
+                               r"(?!\s+(?:Chinese|Korean|Thai|Persian|Japanese|Indian|herbal|medicine|massage|acupuncture)))\b(?!\s+care)", re.I)
 COMPARATOR_RE = re.compile(r"\b(?:compared\s+(?:with|to)|comparison\s+with|versus|vs\.?|than)\s+(?:the\s+)?(?P<x>[A-Za-z][\w-]+)", re.I)
 
 
@@ -177,6 +188,20 @@ def role_of(labels: list[str], context: str = "") -> str:
     return "experimental"
 
 
+# a note that opens a parenthesis, not an arm's name: '3x/wk', 'mean age 54 years', '20 mg escitalopram/day'
+# (a result is no note: '(38.6%, n = 88)', '(≥ 50 ml/min; n = 10)' stay unread)
+NOTE_RE = re.compile(r"^(?![^%=<>≤≥\[\]]*[%=<>≤≥\[\]])(?:\d|(?:mean|median|aged?|range)\b|.*\d\s*(?:x|×|times)\s*/\s*(?:wk|week|day|d)\b)", re.I)
+
+
+def _label_ok(label: str) -> bool:
+    """A name the text gives an arm, not a result fragment, a population or a group count."""
+    if not label or re.search(r"%|=|\b[Pp]\s*[<>=]", label) or re.match(r"[+±-]?\d", label) or not re.search(r"[A-Za-z]{2}", label):
+        return False
+    if POPULATION_LABEL_RE.match(label) and not re.search(r"group|arm|placebo|control", label, re.I):
+        return False
+    return not re.search(r"\b(?:groups|arms)$", label, re.I) and not ANALYSIS_SET_RE.search(label)
+
+
 def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     out: list[Mention] = []
     prev_end = 0
@@ -201,6 +226,20 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
             cut = b.end()
         raw = window[cut:].strip()
         prev_end = m.end()
+        if m.group("n3") and NOTE_RE.search(raw) and re.search(r"\(\s*$", window[:cut]):
+            # a note opens the parenthesis: 'resistance training (3x/wk, n=13)', 'SSRI (20 mg escitalopram/day, n = 21)':
+            # the arm is named before it (kept only when that name is a label)
+            w2 = window[:cut].rstrip()[:-1].rstrip()
+            cut2 = 0
+            for b in BOUNDARY_RE.finditer(w2):
+                cut2 = b.end()
+            raw2 = w2[cut2:].strip()
+            if raw2 and len(raw2.split()) <= 10 and _label_ok(clean_phrase(raw2)):
+                parens.append(raw)
+                window, cut, raw = w2, cut2, raw2
+            elif not re.match(r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU|ml|mL|units?)\b", raw):
+                prev_end = m.end()
+                continue  # 'postmenopausal women (mean age 54 years; n = 20)': a described population, no arm
         if not raw or len(raw.split()) > 10:
             continue
         dose = None
@@ -223,7 +262,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         if ANALYSIS_SET_RE.search(label):
             continue  # 'full analysis set (n = 130)', 'per-protocol population (n = 98)': an analysed population
         start = lo + window.index(raw, cut) if raw else m.start()
-        n = int((m.group("n") or m.group("n2") or m.group("n3") or m.group("n5") or m.group("n6")).replace(",", ""))
+        n = _int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n5") or m.group("n6"))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
                            context=window + " " + " ".join(parens) + " " + m.group(0)))
     out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
@@ -243,7 +282,7 @@ def _colon_n(flow: str, sents: list[Segment], have: list[Mention]) -> list[Menti
             continue
         label = _clean_label(m.group("label"))
         if label and not POPULATION_LABEL_RE.match(label) and not re.search(r"\b(?:total|mean|age|median)\b", label, re.I):
-            out.append(Mention(label, int(m.group("n").replace(",", "")), m.start("label"), m.end(), "text", _sentence_of(sents, m.start())))
+            out.append(Mention(label, _int(m.group("n")), m.start("label"), m.end(), "text", _sentence_of(sents, m.start())))
     return out
 
 
@@ -260,7 +299,7 @@ def _n_label(flow: str, sents: list[Segment], have: list[Mention]) -> list[Menti
             continue
         if re.match(r"(?:IU|mg|µg|μg|mcg|g|ml|mL|units?|mmol|Gy|cGy|kcal)\b", label):
             continue  # '800 IU group' names a dose, the number is not the arm's size
-        out.append(Mention(label, int(m.group("n").replace(",", "")), m.start(), m.end(), "text", _sentence_of(sents, m.start())))
+        out.append(Mention(label, _int(m.group("n")), m.start(), m.end(), "text", _sentence_of(sents, m.start())))
     return out
 
 
@@ -272,7 +311,7 @@ def _bare_and_pairs(flow: str, sents: list[Segment], have: list[Mention]) -> lis
         si = _sentence_of(sents, m.start())
         for n, lab in ((m.group("a"), m.group("la")), (m.group("b"), m.group("lb"))):
             if not re.search(r"%|years?|months?|weeks?|days?|mg|ml|kg", lab, re.I):
-                out.append(Mention(_clean_label(lab), int(n.replace(",", "")), m.start(), m.end(), "text", si))
+                out.append(Mention(_clean_label(lab), _int(n), m.start(), m.end(), "text", si))
     for m in BARE_N_RE.finditer(flow):
         si = _sentence_of(sents, m.start())
         sent = flow[sents[si].start:sents[si].end] if si >= 0 else ""
@@ -331,7 +370,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
     out: list[Mention] = []
     for m in NUM_FIRST_RE.finditer(flow):
         n = to_int(m.group("n"))
-        label = re.sub(r"^(?:receive|be\s+given|be\s+treated\s+with|undergo)\s+", "", _clean_label(m.group("label")), flags=re.I)
+        label = re.sub(r"^(?:receive|receiving|be\s+given|be\s+treated\s+with|undergo)\s+", "", _clean_label(m.group("label")), flags=re.I)
         label = re.split(r"\s+(?:for|during|over|daily|once|twice)\b", label)[0].strip()
         if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
             continue
@@ -344,9 +383,10 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continue  # 'Twelve patients in the placebo group and 14 in the drug group had nausea': outcome counts
         if re.search(r"randomi|allocat|assign", conn) and not (out and out[-1].sentence == si):
             # only an arm when a second arm size follows in the same sentence (or it continues a list)
-            end = sents[si].end if si >= 0 else m.end() + 200
-            if not re.match(r"[^.;]{0,60}?(?:,|;|\band\b)\s*(?:another\s+|the\s+(?:other|remaining)\s+)?(?:" + COUNT + r")\s+(?:"
-                            + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", flow[m.end():end], re.I):
+            # ('..., while 27 were initially allocated to the control period'; or the next sentence:
+            # '12 participants randomized to a treatment arm consumed X. 13 individuals randomized to the control arm ...')
+            end = sents[si + 1].end if 0 <= si < len(sents) - 1 else sents[si].end if si >= 0 else m.end() + 200
+            if not NEXT_ARM_RE.match(flow, m.end(), end):
                 continue
         has_people = re.search(PEOPLE, m.group(0)[len(m.group("n")):m.start("conn") - m.start()], re.I) is not None
         continuing = bool(out) and out[-1].sentence == si
@@ -367,10 +407,13 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
                      flow[m.end():])
         if e and not re.match(r"(?:" + PEOPLE + r"|to|in|with|on)\b", e.group("label"), re.I):
             a = m.end() + e.start()
-            out.append(Mention(_clean_label(e.group("label")), int(e.group("n").replace(",", "")), a, m.end() + e.end(), "text", si))
+            out.append(Mention(_clean_label(e.group("label")), _int(e.group("n")), a, m.end() + e.end(), "text", si))
     return out
 
 
+NEXT_ARM_RE = re.compile(
+    r"(?:[^.;]{0,60}?(?:,|;|\band\b|\bwhile\b|\bwhereas\b)|[^.;]{0,160}?\.\s+)\s*(?:another\s+|the\s+(?:other|remaining)\s+)?(?:" + COUNT + r")\s+(?:"
+    + PEOPLE + r"\s+)?(?:(?:were\s+|had\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", re.I)
 OUTCOME_VERB_RE = re.compile(r"\b(?:had|has|experienced|developed|reported|showed|died|suffered|required|achieved|presented|"
                              r"complained|needed|relapsed|responded)\b", re.I)
 
@@ -412,13 +455,13 @@ def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[
         if len(labels) == 2:
             si = _sentence_of(sents, m.start())
             for (lab, _), n in zip(labels, (m.group("a"), m.group("b"))):
-                out.append(Mention(_clean_label(lab), int(n.replace(",", "")), m.start(), m.end(), "text", si))
+                out.append(Mention(_clean_label(lab), _int(n), m.start(), m.end(), "text", si))
     resp = list(_RESP_ANCHOR.finditer(flow))
     for rx in ((RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE) if resp else ()):
         for m in _anchored(rx, flow, resp, back=330):
             if _overlaps(have + out, m.start(), m.end()):
                 continue
-            nums = [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", m.group("nums"))]
+            nums = [_int(x) for x in re.findall(r"\d[\d,]*", m.group("nums"))]
             labels_s = m.group("labels")
             if rx is not RESPECTIVELY_RE:
                 labels_s = re.sub(r"\s*\([^()]*\)", "", labels_s)
@@ -444,7 +487,7 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
     out: list[Mention] = []
     low = cue_text(flow)
     for m in (() if lacks_cues(low, ("each",)) else TOTAL_EACH_RE.finditer(flow)):
-        total, n = int(m.group("total").replace(",", "")), int(m.group("n"))
+        total, n = _int(m.group("total")), int(m.group("n"))
         k = total // n if n else 0
         if 2 <= k <= 4 and k * n == total and not _overlaps(have + out, m.start(), m.end()):
             si = _sentence_of(sents, m.start())

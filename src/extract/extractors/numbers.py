@@ -17,6 +17,13 @@ PEOPLE = (r"(?:patients|participants|subjects|individuals|persons|people|women|m
           r"cases|outpatients|inpatients|survivors|athletes|elderly|girls|boys|families|dyads|couples|parents|caregivers|"
           r"nurses|physicians|doctors|pairs|parishes|schools|practices|villages|communities|agencies|households|"
           r"males|females|teeth|(?:fire\s?)?fighters|soldiers|recruits|employees|clients|veterans|donors|recipients)")
+# the subjects of an animal trial: counted like people, but only where a trial's arms are read
+# ('60 rabbits were randomly assigned to three groups', 'kids (n = 12) received ...')
+ANIMALS = (r"(?:rats|mice|dogs|cats|rabbits|goats|kids|calves|pigs|piglets|sows|gilts|lambs|ewes|sheep|cows|heifers|"
+           r"steers|bulls|horses|mares|foals|broilers|hens|chickens|chicks|monkeys|macaques|animals)")
+ARM_PEOPLE = rf"(?:{PEOPLE}|{ANIMALS})"
+# digits with thousands grouped by a comma or a (thin/no-break) space: '1,665', '17 135', '53 456'
+THOUSANDS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,]\d)"
 
 
 def to_int(s: str) -> int | None:
@@ -24,6 +31,8 @@ def to_int(s: str) -> int | None:
     s = s.strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
         return int(s.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+", s):
+        return int(re.sub(r"\D", "", s))
     words = re.split(r"[\s-]+", s.lower())
     total, cur = 0, 0
     seen = last_unit = False
