@@ -235,6 +235,7 @@ def test_one_primary_outcome_named_twice():
     ("A Phase III, Randomized, Double-Blind, Vehicle-Controlled Trial", "III"),
     ("Adults who lost weight after an initial six-month Phase I weight loss program were randomized.", None),  # a programme's phase
     ("In phase I of the study participants learned the task.", None),
+    ("Ospemifene: results of the phase 2/3 clinical development program", "2/3"),
     ("After an initial Phase I weight loss program, adults were randomized. The amount of Phase I change in weight did not differ.", None),
 ])
 def test_phase(text, expected):

@@ -53,7 +53,9 @@ VEHICLE_RE = re.compile(r"\bvehicle(?:[- ]controlled\b|\s+(?:control|cream|gel|s
                         r"\b(?:or|versus|vs\.?|received|receiving)\s+(?:the\s+|a\s+)?vehicle\b", re.I)
 # a trial phase, not a phase of a programme ('after an initial six-month Phase I weight loss program')
 PHASE_RE = re.compile(r"\bphase\s+(?P<p>(?:IV|I{1,3}|[1-4])(?:[abAB])?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)\b", re.I)
-PROGRAMME_PHASE_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:program(?:me)?|period|of\s+the\s+(?:study|program|programme|intervention))\b", re.I)
+# ('phase 2/3 clinical development program' is a trial phase)
+PROGRAMME_PHASE_RE = re.compile(r"\s+(?:of\s+the\s+(?:study|program|programme|intervention)\b|"
+                                r"(?!(?:[\w-]+\s+){0,2}?(?:clinical|development|drug|trials?)\b)(?:[\w-]+\s+){0,2}?(?:program(?:me)?|period)\b)", re.I)
 MULTI_RE = re.compile(r"\bmulti-?\s?cent(?:re|er|ric)\b|\bmulti-?site\b|\bmulticent(?:re|er)\b", re.I)
 SINGLE_CENTRE_RE = re.compile(r"\bsingle[- ]cent(?:re|er)\b|\bsingle[- ]site\b", re.I)
 RATIO_RE = re.compile(r"\b(?:randomi[sz](?:ed|ation)|allocat\w*|ratio)\b[^.\n]{0,25}?\b(?P<a>\d)\s?:\s?(?P<b>\d)\b|"

@@ -58,6 +58,12 @@ PRIMARY_HEADING_RE = re.compile(
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:OUTCOME|[Oo]utcome)\s+(?:MEASURES?|[Mm]easures?)\.\s+(?=[A-Z])(?!We\b|The\b|Results?\b)(?P<name4>[^.\n]{3,200})", re.M)
 RESULT_SENTENCE_RE = re.compile(r"\b(?:was|were|did|showed|improved|reduced|increased|decreased)\b[^.]{0,60}?\b(?:significantly|greater|lower|higher|"
                                 r"not|no|less|more|better|worse)\b|\b[Pp]\s*[=<>≤]\s*\.?\d")
+# necessary conditions (anchor phrases) of the costliest patterns, each a quick scan: the pattern runs only when it is found
+MARKED_CUE_RE = re.compile(r"\((?:[^()]{0,20}[,;]\s*)?(?:the\s+)?(?:co-?primary|primary|main)\b|,\s+the\s+(?:co-?primary|primary|main)\s", re.I)
+PATTERN_CUES = {
+    PRIMARY_WITH_AS_RE: re.compile(r"\bas\s+(?:the\s+|its\s+|a\s+)?(?:pre-?specified\s+)?(?:co-?primary|primary|main)\s", re.I),
+    PRIMARY_HEADING_RE: re.compile(r"(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END|End|end|MEASURE|[Mm]easure)"),
+}
 # a necessary condition of every PRIMARY_* match (each has _PRIMARY at a word start, then \s)
 PRIMARY_CUE_RE = re.compile(r"\b(?:co-?primary|primary|main)\b", re.I)
 SECONDARY_RE = re.compile(rf"\bsecondary\s+{_EP}\s+(?:were|was|included|include|are|comprised)\s+(?P<list>[^.;]+)", re.I)
@@ -177,7 +183,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:study|trial|analysis)\b", name, re.I):
             a = m.start(g)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for m in (PRIMARY_MARKED_RE.finditer(flow) if has_primary else ()):
+    for m in (PRIMARY_MARKED_RE.finditer(flow) if has_primary and MARKED_CUE_RE.search(flow) else ()):
         name = m.group("name").strip()
         # 'Quality-of-life measures included the Physical Component Summary (PCS, primary outcome)': the measure only
         lead = re.search(r"^.*\b(?:included|includes|including|were|was|are|is|comprised|measured|assessed|recorded)\s+(?:by\s+|as\s+)?", name)
@@ -194,6 +200,9 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             a = m.start("name") + m.group("name").index(name)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
     for rx in ((PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE) if has_primary else ()):
+        cue_rx = PATTERN_CUES.get(rx)
+        if cue_rx is not None and not cue_rx.search(flow):
+            continue  # the pattern's anchor phrase is not in the text
         for m in rx.finditer(flow):
             g = next((k for k in ("name", "name2", "name3", "name4") if k in rx.groupindex and m.group(k)), "name")
             name = m.group(g)
