@@ -222,3 +222,57 @@ def test_space_thousands_to_int():
 def test_healing_tradition_is_not_an_active_control():
     assert arms_of("In a randomized crossover trial, twenty-one subjects were allocated to receiving Thai traditional massage "
                    "first, while 27 were initially allocated to the control period.") == [(21, "experimental"), (27, "control")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sizes after a described total: 'N patients with X, 112 in H-ARM and 105 in C-ARM arm'
+    ("This prospective double arm study consisted of 217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm.",
+     [105, 112]),
+    # a breakdown in parentheses after the allocation
+    ("FINDINGS: 1000 participants were recruited, randomly assigned, and treated (501 in the BLTR group and 499 in the PLTR "
+     "group) between Feb 13, 2014, and May 31, 2014.", [499, 501]),
+    # the arms of a cluster trial: the people, when the first list (of clusters) adds up to fewer than the enrolment
+    ("In this cluster randomised clinical trial, fifty-six general practitioners (GPs) were randomly assigned to intervention (29) "
+     "or standard care (27) groups. They recruited 4317 individuals (2248 intervention and 2069 control).", [2069, 2248]),
+])
+def test_arm_size_families_round3b(text, expected):
+    assert sizes_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # adherence, not an arm: '98 patients received assigned treatment'
+    "In this randomized trial, a total of 98 patients received assigned treatment, whereas two patients died.",
+    # 'year 9' names a school year
+    "In this cluster randomised trial, all year 9 students in intervention schools were exposed to the intervention.",
+])
+def test_not_arm_sizes_round3b(text):
+    assert sizes_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the groups sized together take the names given next; what each named group received sets its role, and the
+    # arms are ordered by the first mention of what they received ('Dexmedetomidine versus esmolol' in the title)
+    ("Dexmedetomidine versus esmolol to attenuate the response to intubation: a randomized double-blind study\n\n"
+     "METHODS: The patients were randomly divided into three groups (n = 30). Group C received placebo, Group E received "
+     "2.0 mg/kg of esmolol and Group D received 1.0 μg/kg of dexmedetomidine.",
+     ["experimental", "active-control", "placebo"]),
+    # 'treated in normal way'
+    ("METHODS: In this randomized trial two hundred patients were divided into two groups of 100 each. Group I were shown "
+     "video clippings, while Group II was treated in normal way.", ["experimental", "control"]),
+    # 'In Group B, conventional X was performed'
+    ("METHODOLOGY: Sixty primary teeth were randomly divided into two groups (Group A and Group B) with thirty teeth in each "
+     "group. In Group A, 3MIX-MP was used whereas in Group B, conventional pulpectomy was performed.",
+     ["experimental", "active-control"]),
+    # an arm named by an abbreviation takes its role from the words the text defines it with
+    ("PURPOSE: To compare conventional schedule (C-ARM) with 78 Gy and hypofractionation (H-ARM) with 69 Gy. METHODS: This "
+     "prospective double arm study consisted of 217 patients, 112 in H-ARM and 105 in C-ARM arm.",
+     ["experimental", "active-control"]),
+])
+def test_arm_roles_round3(text, expected):
+    assert [a.role for a in run(text).arms] == expected
+
+
+def test_unnamed_groups_stay_numbered_when_names_do_not_match():
+    arms = run("In this randomized trial the patients were randomly divided into three groups (n = 30). Group A received "
+               "drug X.").arms
+    assert [a.label for a in arms] == ["group 1", "group 2", "group 3"]

@@ -156,7 +156,8 @@ PAREN_OF_STANDARD_RE = re.compile(r"\b(?:standard|usual|conventional|routine)\b(
 GENERIC_LABEL_RE = re.compile(r"(?:group|arm)\s*[-\w]{1,4}|[-\w]{1,6}[- ]?(?:group|arm)|(?:first|second|third|fourth|last)\s+(?:group|arm)", re.I)
 # what a generically named group got: 'Group C received placebo', 'the second group was given 5% dextrose water'
 GOT_RE = r"\s*(?:\([^()]{0,30}\)\s*)?[,:]?\s*(?:\w+\s+)?(?:received|receiving|was\s+given|were\s+given|got|was\s+treated\s+with|were\s+treated\s+with|took|underwent)\s+(?:(?:the|a|an|same|equal|equivalent|identical|matching|volume|amount|dose|of|normal|isotonic|\d[\w%.,/]*|cc|ml|mL)\s+){0,6}?"
-GOT_CUE_RE = re.compile(r"(?P<p>placebo|saline|sham|dextrose|vehicle|distilled\s+water)|(?P<c>no\s+(?:treatment|intervention|drug)|nothing|only\s+(?:the\s+)?(?:usual|standard|routine))|"
+GOT_CUE_RE = re.compile(r"(?P<p>placebo|saline|sham|dextrose|vehicle|distilled\s+water)|(?P<c>no\s+(?:treatment|intervention|drug)|nothing|only\s+(?:the\s+)?(?:usual|standard|routine)|"
+                        r"(?:normal|usual|routine|standard)\s+(?:way|manner|care|practice))|"
                         r"(?P<a>standard|usual|conventional|routine)", re.I)
 
 
@@ -165,13 +166,30 @@ def role_from_text(label: str, flow: str) -> str | None:
     if not GENERIC_LABEL_RE.fullmatch(label.strip()):
         return None
     key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
-    m = re.search(r"\b" + key + r"\b" + GOT_RE + r"(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I)
+    m = re.search(r"\b" + key + r"\b" + GOT_RE + r"(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I) \
+        or re.search(r"\b" + key + r"\b\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+treated\s+in\s+(?:the\s+|a\s+)?(?P<cue>[\w-]+\s+(?:way|manner))", flow, re.I) \
+        or re.search(r"\bIn\s+(?:the\s+)?" + key + r"\b\s*,\s*(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I)
     if not m:
-        return None
+        return None  # ('Group II was treated in normal way'; 'In Group B, conventional pulpectomy was performed')
     c = GOT_CUE_RE.search(m.group("cue"))
     if not c:
         return None
     return "placebo" if c.group("p") else "control" if c.group("c") else "active-control"
+
+
+def role_from_abbreviation(label: str, flow: str) -> str | None:
+    """The role of an arm named by an abbreviation from the words the text defines it with:
+    'C-ARM' after 'conventional schedule (C-ARM)', 'CG' after 'usual care group (CG)'."""
+    ab = next((w for w in re.findall(r"[A-Za-z][\w-]*", label) if sum(c.isupper() for c in w) >= 2 and len(w) <= 10), None)
+    if ab is None:
+        return None
+    d = re.search(r"(?P<x>(?:[A-Za-z][\w-]*\s+){1,4}?)\(\s*" + re.escape(ab) + r"\s*[),;]", flow)
+    if not d:
+        return None
+    words = re.split(r"\s+", d.group("x").strip())
+    x = " ".join(words[-3:])
+    role = role_of([x])
+    return role if role != "experimental" else None
 
 
 def role_of(labels: list[str], context: str = "") -> str:
@@ -375,8 +393,11 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
             continue
         if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label) \
-                or re.fullmatch(r"(?:this\s+|the\s+|our\s+)?(?:study|trial|research|project|analysis)", label, re.I):
-            continue
+                or re.fullmatch(r"(?:this\s+|the\s+|our\s+)?(?:study|trial|research|project|analysis)", label, re.I) \
+                or GENERIC_TREATMENT_RE.fullmatch(label):
+            continue  # '98 patients received assigned treatment': adherence, not an arm
+        if NUMBERED_BEFORE_RE.search(flow, max(0, m.start() - 12), m.start()):
+            continue  # 'All year 9 students in intervention schools', 'day 7', 'phase 2': the number names something
         si = _sentence_of(sents, m.start())
         conn = m.group("conn").lower()
         if conn.endswith("in") and OUTCOME_VERB_RE.search(flow[m.start():sents[si].end if si >= 0 else m.end() + 200]):
@@ -398,7 +419,14 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continuing = True  # 'were assigned to two groups: 65 to receive X and 66 to receive Y'
         if conn in ("to", "on", "with", "as", "served as") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
-        after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\s*,\s*$", flow[max(0, m.start() - 60):m.start()], re.I)
+        # a total first: '40 patients, 20 in ...'; '217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm'
+        after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?\s*,\s*$",
+                                flow[max(0, m.start() - 130):m.start()], re.I)
+        # a breakdown in parentheses after an allocation: 'were randomly assigned, and treated (501 in the BLTR group and 499 ...)'
+        if conn.endswith("in") and re.search(r"\(\s*$", flow[max(0, m.start() - 5):m.start()]) and re.search(
+                r"randomi|assign|allocat|enrol|includ|recruit", flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()], re.I) \
+                and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?in\b", flow[m.end():m.end() + 120], re.I):
+            continuing = True
         if not has_people and not continuing and not after_total and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn):
             continue  # '12 in the placebo group' is an outcome count, not an arm size
         out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(m.group(0))))
@@ -414,6 +442,10 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
 NEXT_ARM_RE = re.compile(
     r"(?:[^.;]{0,60}?(?:,|;|\band\b|\bwhile\b|\bwhereas\b)|[^.;]{0,160}?\.\s+)\s*(?:another\s+|the\s+(?:other|remaining)\s+)?(?:" + COUNT + r")\s+(?:"
     + PEOPLE + r"\s+)?(?:(?:were\s+|had\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", re.I)
+GENERIC_TREATMENT_RE = re.compile(r"(?:the\s+)?(?:(?:their|all|any|assigned|allocated|study|trial|randomi[sz]ed|intended|protocol|"
+                                  r"allocation)\s+)+(?:treatments?|interventions?|therap(?:y|ies)|drugs?|medications?|doses?)", re.I)
+NUMBERED_BEFORE_RE = re.compile(r"\b(?:year|grade|class|day|week|month|visit|phase|step|level|stage|type|part|cycle|session|"
+                                r"experiment|figure|table)\s*$", re.I)
 OUTCOME_VERB_RE = re.compile(r"\b(?:had|has|experienced|developed|reported|showed|died|suffered|required|achieved|presented|"
                              r"complained|needed|relapsed|responded)\b", re.I)
 
@@ -510,7 +542,49 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         k = len(re.findall(r"\b(?:group|arm)\b", before, re.I))  # one singular 'group' per named arm
         if 2 <= k <= 6 and ALLOCATION_RE.search(before):
             out += [Mention(f"group {j + 1}", int(m.group("n")), m.start(), m.end(), "text", si) for j in range(k)]
-    return out
+    return _name_groups(flow, sents, out)
+
+
+_GROUP_ID = r"(?:[A-Z]{1,3}|[IVX]{1,4}|[1-9])"
+GROUP_NAME_RE = re.compile(r"\b(?:[Gg]roup|GROUP)\s+(?P<x>" + _GROUP_ID + r")\b(?![\w-])")
+GROUP_LIST_RE = re.compile(r"\b(?:[Gg]roups|GROUPS)\s*,?\s*\(?(?P<xs>" + _GROUP_ID + r"(?:\s*(?:,|,?\s*and|&)\s*" + _GROUP_ID + r")+)\b(?![\w-])")
+
+
+def _name_groups(flow: str, sents: list[Segment], ms: list[Mention]) -> list[Mention]:
+    """'divided into three groups (n = 30) ... Group C received placebo, Group E received esmolol and Group D ...':
+    the k groups sized together take the names the text then gives k groups ('Group C', 'group II'), in order
+    of first mention, so that what a named group received sets its role. Left as 'group 1..k' unless exactly
+    k names are found."""
+    batches: dict[tuple[int, int], list[Mention]] = {}
+    for m in ms:
+        if re.fullmatch(r"group \d", m.label):
+            batches.setdefault((m.start, m.end), []).append(m)
+    for (a, _), batch in batches.items():
+        si = batch[0].sentence
+        lo = sents[si].start if si >= 0 else a
+        names: list[str] = []
+        for gm in GROUP_LIST_RE.finditer(flow, lo, min(len(flow), lo + 400)):
+            names += [x for x in re.findall(_GROUP_ID, gm.group("xs")) if x not in names]
+        for gm in GROUP_NAME_RE.finditer(flow, lo, min(len(flow), lo + 1500)):
+            if gm.group("x") not in names:
+                names.append(gm.group("x"))
+        if len(names) == len(batch):
+            # in order of first mention of what each group got ('Group D received 1.0 μg/kg of dexmedetomidine'
+            # and dexmedetomidine is in the title): the arms' order in the text
+            got = {x: _got_object(f"Group {x}", flow) for x in names}
+            first = {x: (flow.lower().find(got[x].lower()) if got[x] else -1) for x in names}
+            names.sort(key=lambda x: first[x] if first[x] >= 0 else len(flow))
+            for m, x in zip(batch, names):
+                m.label = f"Group {x}"
+                m.context = got[x] or ""
+    return ms
+
+
+def _got_object(label: str, flow: str) -> str | None:
+    """The first word of what a generically named group received: 'Group E received 2.0 mg/kg of esmolol' -> 'esmolol'."""
+    key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
+    m = re.search(r"\b" + key + r"\b" + GOT_RE + r"(?:[\d.,]+\s*(?:mg|µg|μg|mcg|g|ml|mL|IU|units?)(?:/kg)?\s+(?:of\s+)?)?(?P<x>[A-Za-z][\w-]{2,})", flow, re.I)
+    return m.group("x") if m else None
 
 
 def table_mentions(tables: list[Table]) -> list[Mention]:
@@ -552,7 +626,18 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
     by_sent: dict[int, list[Mention]] = {}
     for m in text_ms:
         by_sent.setdefault(m.sentence, []).append(m)
-    defining = next((ms for _, ms in sorted(by_sent.items(), key=lambda kv: kv[1][0].start) if len(ms) >= 2), None)
+    listing = [ms for _, ms in sorted(by_sent.items(), key=lambda kv: kv[1][0].start) if len(ms) >= 2]
+    defining = listing[0] if listing else None
+    if total and defining and sum(m.n for m in defining) < total[0]:
+        # the first list adds up to fewer than the enrolment, as it counts clusters or another unit ('56 GPs were randomly assigned to intervention (29) or
+        # standard care (27)'): a later list whose sizes add up to the enrolment ('4317 individuals (2248
+        # intervention and 2069 control)') names the trial's arms
+        later = next((ms for ms in listing[1:] if sum(m.n for m in ms) == total[0]
+                      and not any(POPULATION_LABEL_RE.match(m.label) for m in ms)), None)  # not '(90 mothers and 90 infants)'
+        if later is not None:
+            other_units = {id(m) for ms in listing[:listing.index(later)] for m in ms}
+            mentions = [m for m in mentions if id(m) not in other_units]
+            defining = later
     groups: list[list[Mention]] = [[m] for m in defining] if defining else []
     for m in sorted(mentions, key=lambda m: (m.source != "text", m.start)):
         if defining and m in defining:
@@ -573,6 +658,8 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         role = role_of([x.label for x in g], " ".join(x.context for x in texts))
         if role == "experimental":
             role = next((r for r in (role_from_text(x.label, flow) for x in g) if r), role)
+        if role == "experimental":
+            role = next((r for r in (role_from_abbreviation(x.label, flow) for x in g) if r), role)
         intervention = texts[0].label if texts else None
         dose = next((x.dose for x in texts if x.dose), None) if role == "experimental" else None
         route = next((x.route for x in texts if x.route), None) or only_route()
@@ -588,13 +675,16 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         groups_by_id[f"a{k}"] = g
         arms.append(Arm(f"a{k}", label, role, first.n, intervention, dose, route,
                         evidence(doc, first.start, first.end), aliases=tuple(sorted(aliases))))
-    # two active arms: the comparator named in the title or first sentences is the active control
-    if len(arms) >= 2 and all(a.role == "experimental" for a in arms):
+    # two active arms (besides any placebo or control arm): the comparator named in the title or first
+    # sentences is the active control ('Dexmedetomidine versus esmolol ...': the esmolol group)
+    active = [a for a in arms if a.role == "experimental"]
+    if len(active) >= 2:
         head = mt[:600]
         comps = {m.group("x").lower() for m in COMPARATOR_RE.finditer(head)}
-        ctx = {a.arm_id: " ".join(x.context + " " + x.label for x in groups_by_id[a.arm_id]).lower() for a in arms}
-        hits = [a for a in arms if any(re.search(rf"\b{re.escape(c)}\b", ctx[a.arm_id]) for c in comps)]
-        if hits and len(hits) < len(arms):
+        ctx = {a.arm_id: " ".join(x.context + " " + x.label for x in groups_by_id[a.arm_id]).lower() for a in active}
+        # (a whole name: 'GLY' is not the comparator in 'IND/GLY')
+        hits = [a for a in active if any(re.search(rf"(?<![/+-])\b{re.escape(c)}\b(?![/+-])", ctx[a.arm_id]) for c in comps)]
+        if hits and len(hits) < len(active):
             arms = [Arm(a.arm_id, a.label, "active-control", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
                     if a in hits else a for a in arms]
     if len(arms) == 1 and single_arm:
