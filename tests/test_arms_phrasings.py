@@ -276,3 +276,29 @@ def test_unnamed_groups_stay_numbered_when_names_do_not_match():
     arms = run("In this randomized trial the patients were randomly divided into three groups (n = 30). Group A received "
                "drug X.").arms
     assert [a.label for a in arms] == ["group 1", "group 2", "group 3"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'into' ends the words before the label, also after a parenthesis ('(40–60 y)')
+    ("METHODS: The subjects (40–60 y) were randomly divided into an exercise group (n = 14) and a control group (n = 13).",
+     [13, 14]),
+    # hyphenated names that start with a number
+    ("Twenty-two young women were allocated randomly to the 30-Hz (n=11) and 50-Hz (n=11) groups.", [11, 11]),
+    # a colon after the size: '(IG; n=402: 11.1±0.4 years)'
+    ("In this cluster-randomised trial, 546 schoolchildren were allocated to an intervention group (IG; n=402: 11.1±0.4 years) "
+     "and a control group (CG; n=144: 11.0±0.5 years).", [144, 402]),
+    # the label ends at the verb: 'N participants randomized to a treatment arm consumed ...'
+    ("INTERVENTION: 12 participants randomized to a treatment arm consumed 400 mg capsules of Sutherlandia leaf powder twice "
+     "daily (800 mg/d). 13 individuals randomized to the control arm consumed a placebo capsule.", [12, 13]),
+])
+def test_arm_size_families_round3c(text, expected):
+    assert sizes_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "METHODS: In this randomized trial normo-ovulatory women age <39 yr (n=213) were randomized to fixed or flexible protocols.",
+    "In this randomized trial, 17-year-olds (N = 699) were surveyed.",
+    "RESULTS: In this randomized trial, one year data (n = 418) showed that 29% required healthcare.",
+])
+def test_populations_and_data_are_not_arms(text):
+    assert sizes_of(text) == []

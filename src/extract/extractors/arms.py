@@ -12,7 +12,7 @@ from ..model import Arm, Document, Table
 from ..parse.normalize import clean_phrase, flatten_exponent
 from .common import Segment, cue_text, evidence, lacks_cues
 
-from .numbers import ARM_PEOPLE, COUNT, to_int
+from .numbers import ARM_PEOPLE, COUNT, NUMBER_WORDS, to_int
 
 PEOPLE = ARM_PEOPLE  # people and, since arms are read only in trial reports, the animals of an animal trial
 # thousands grouped by a space ('n = 17 135', '53 456 women'): taken only where the size must end ('17 135)')
@@ -26,7 +26,7 @@ def _int(s: str) -> int:
 _N = r"(?:\d{1,3}(?:,\d{3})+|" + _SP + r"(?=\s*[;,)])|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
     # an abbreviation may come first: '(Dex; 58 patients)', '(control, n=40)', '(SF; n = 18)'
-    r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,)]|"
+    r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,):]|"
     r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
     # '(group L, 40 patients)': a group name and its size in one parenthesis
     r"\(\s*(?:group|arm)\s+[\w-]{1,12},\s*(?P<n6>" + _N + r")\s+" + PEOPLE + r"\s*\)",
@@ -84,7 +84,8 @@ _K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)(?:\s+(?:group|arm))?\s*\)", re.I)
 BOUNDARY_RE = re.compile(
     r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|(?<!addition\s)\bto\s+(?:either\s+)?|"
-    r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b(?!\s+addition\b)|\bthe\b)\s*",
+    r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b(?!\s+addition\b)|\bthe\b|"
+    r"\binto\b(?:\s+(?:an?|one\s+of)\b)?)\s*",  # 'divided into an exercise group (n = 14)' after '(40–60 y)'
     re.I,
 )
 QTY_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:mL|ml|mg|µg|μg|mcg|g|IU)\s+|\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\d{1,2}\s+)")
@@ -140,7 +141,7 @@ COMPARATOR_RE = re.compile(r"\b(?:compared\s+(?:with|to)|comparison\s+with|versu
 
 ANALYSIS_SET_RE = re.compile(r"\b(?:analysis\s+(?:set|population|sample)|(?:ITT|intention[- ]to[- ]treat|per[- ]protocol|safety|"
                              r"efficacy|evaluable|completers?)\s+(?:set|population|analysis|sample|cohort)|completers|tertiles?|quartiles?|"
-                             r"quintiles?|subgroups?|subsets?|sub-?cohorts?)\b", re.I)
+                             r"quintiles?|subgroups?|subsets?|sub-?cohorts?|data)\b", re.I)
 # a group and its size in words: 'group I included 100 patients', 'group 1, with 20 patients who underwent ...',
 # 'The first group of thirty patients was given ...', 'Group A: This group of 15 patients was treated with ...'
 GROUP_SIZE_RE = re.compile(
@@ -271,10 +272,16 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
                 dose = flatten_exponent(dm.group(0))
         label = clean_phrase(label)
         dose_label = re.match(r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU|ml|mL|units?)(?:/kg|/day|/m2)?\b", label)
-        if re.search(r"%|=|\b[Pp]\s*[<>=]", label) or (re.match(r"[+±-]?\d", label) and not dose_label) or not re.search(r"[A-Za-z]{2}", label):
+        if re.search(r"%|=|\b[Pp]\s*[<>=]", label) or (re.match(r"[+±-]?\d", label) and not dose_label and not re.fullmatch(r"\d+(?:\.\d+)?-[A-Za-z][\w-]*", label)) \
+                or not re.search(r"[A-Za-z]{2}", label):  # ('the 30-Hz (n=11) and 50-Hz (n=11) groups' are names)
             continue  # a result fragment ('+5.3% p = 0.04; n = 10'), not an arm label
         if not label or POPULATION_LABEL_RE.match(label) and not re.search(r"group|arm|placebo|control", label, re.I):
             continue
+        if (re.search(PEOPLE, label, re.I) and re.search(r"\b(?:aged?|years?|yrs?|yr|old)\b|[<>≤≥]", label)
+                or re.search(r"\b(?:year|month|week)-olds?\b", label, re.I)) and not re.search(r"group|arm", label, re.I):
+            continue  # 'Normo-ovulatory women age <39 yr (n=213)', '17-year-olds (N = 699)': the population
+        if re.fullmatch(NUMBER_WORDS, label, re.I):
+            continue  # 'divided into two (n = 30)'
         if re.search(r"\b(?:groups|arms)$", label, re.I):
             continue  # 'divided into three groups (n = 30)': sizes per group, handled by _each
         if ANALYSIS_SET_RE.search(label):
@@ -389,7 +396,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
     for m in NUM_FIRST_RE.finditer(flow):
         n = to_int(m.group("n"))
         label = re.sub(r"^(?:receive|receiving|be\s+given|be\s+treated\s+with|undergo)\s+", "", _clean_label(m.group("label")), flags=re.I)
-        label = re.split(r"\s+(?:for|during|over|daily|once|twice)\b", label)[0].strip()
+        label = re.split(r"\s+(?:for|during|over|daily|once|twice|consumed|took|underwent|who|which)\b", label)[0].strip()
         if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
             continue
         if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label) \
