@@ -72,16 +72,20 @@ def run(
     plan = _plan(paths, out, opts)
     if plan is not None and not force and _up_to_date(plan, out):
         return
-    from flows.ingest import run_ingest, start_embedded_server
+    from flows import server as embedded
 
-    server = start_embedded_server()  # boots while the inputs are planned and the first ones extracted
+    # Prefect's temporary server boots (several seconds) while the flow code is imported and the
+    # first documents are extracted
+    server = embedded.EmbeddedServer().start() if embedded.wanted() else None
+    from flows.ingest import run_ingest
+
     try:
         summary = run_ingest([str(p) for p in paths], str(out), workers, task_runner=task_runner,
                              dask_address=dask_address, server=server, early_plan=plan, **opts)
     except OutputError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
-    _print_summary(summary)
+    _print_summary(summary)  # the server stops at exit, after Prefect has sent the run's last logs and events
 
 
 @app.command()

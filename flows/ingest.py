@@ -12,8 +12,8 @@ task because pandera's failure cases do not survive pickling.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (create_link_artifact, create_markdown_artifact, create_progress_artifact,
@@ -27,6 +27,9 @@ from extract.batch import (BatchSummary, Plan, PlannedDoc, RunSummary, batch_lab
 from extract.errors import OutputError
 from extract.output import RunLock, SnapshotWriter
 from extract.settings import Settings
+
+if TYPE_CHECKING:
+    from flows.server import EmbeddedServer
 
 # The worker-process pool of the default runner, per flow run (tasks find it here; it is not a
 # task parameter because it cannot be serialised). Absent on Dask workers: they extract in-process.
@@ -243,34 +246,13 @@ def task_runner_for(name: str, workers: int, dask_address: str | None = None):
     return ThreadPoolTaskRunner(max_workers=workers)
 
 
-def start_embedded_server() -> threading.Thread | None:
-    """Start Prefect's embedded (ephemeral) server in the background when no server is configured,
-    so its start-up (several seconds) overlaps planning and the first documents' extraction.
-    The flow's client later finds the same server (Prefect keeps one per process)."""
-    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
-
-    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
-        return None
-
-    def boot() -> None:
-        try:
-            from prefect.server.api.server import SubprocessASGIServer
-
-            SubprocessASGIServer().start()
-        except Exception:  # noqa: BLE001 - the flow's own client will start (or report) it
-            pass
-
-    th = threading.Thread(target=boot, name="prefect-embedded-server", daemon=True)
-    th.start()
-    return th
-
-
 def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runner: str = "threads",
-               dask_address: str | None = None, server: threading.Thread | None = None,
+               dask_address: str | None = None, server: "EmbeddedServer | None" = None,
                early_plan: Plan | None = None, **settings) -> dict:
     """Run the flow with the chosen task runner (default: bounded threads feeding worker processes).
 
-    `server`: a thread from `start_embedded_server`, waited for before the flow starts; `early_plan`:
+    `server`: Prefect's embedded server started early (`flows.server`), waited for before the flow
+    starts and used for the run through PREFECT_API_URL; `early_plan`:
     a plan made just before (by the CLI), used to start the first documents early."""
     n = workers or Settings().workers
     runner = task_runner_for(task_runner, n, dask_address)
@@ -278,9 +260,12 @@ def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runn
     if task_runner == "threads":
         _prefetch(paths, Path(out), Settings(**{k: v for k, v in dict(settings, workers=n).items() if v is not None}),
                   early_plan)
-    if server is not None:
-        server.join()
     try:
+        if server is not None:
+            from prefect.settings import PREFECT_API_URL, temporary_settings
+
+            with temporary_settings(updates={PREFECT_API_URL: server.wait()}):
+                return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
         return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
     finally:
         leftover = _PREFETCH.pop(key, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
@@ -195,11 +197,16 @@ TABLE_ORDER = list(MODELS)
 _EVIDENCE = ["evidence_text", "char_start", "char_end", "page"]
 
 
-def columns(table: str) -> list[str]:
+@functools.lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[str, ...]:
     cols = list(MODELS[table].to_schema().columns)
     if all(c in cols for c in _EVIDENCE):
         cols = [c for c in cols if c not in _EVIDENCE] + _EVIDENCE
-    return cols
+    return tuple(cols)
+
+
+def columns(table: str) -> list[str]:
+    return list(_columns(table))
 
 
 def _arrow_type(col) -> pa_arrow.DataType:
@@ -219,6 +226,7 @@ def _arrow_type(col) -> pa_arrow.DataType:
     raise TypeError(f"no Arrow type for column {col.name} of dtype {d}")
 
 
+@functools.lru_cache(maxsize=None)
 def arrow_schema(table: str) -> pa_arrow.Schema:
     """The Arrow schema of a table's Parquet files, derived from its pandera model."""
     sch = MODELS[table].to_schema()

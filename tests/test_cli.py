@@ -82,3 +82,35 @@ def test_second_run_on_unchanged_inputs_starts_no_flow(tmp_path, corpus_copy):
     forced = subprocess.run(cmd + ["--force"], capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT, timeout=300)
     assert forced.returncode == 0 and "0 extracted, 4 unchanged and reused" in forced.stdout
     assert (out / "current").resolve() != snap  # a new snapshot with the same rows
+
+
+def test_run_embedded_server_records_the_run_and_stops(tmp_path, corpus_copy):
+    """With no PREFECT_API_URL, `trialx run` starts Prefect's temporary server itself (flows/server.py):
+    the run, its task runs and its logs land in the profile's database before the server is stopped,
+    and no server process outlives the command."""
+    import sqlite3
+
+    import psutil
+
+    env = _env(tmp_path)
+    p = subprocess.run([TRIALX, "run", str(corpus_copy), "--out", str(tmp_path / "out")], capture_output=True,
+                       text=True, env=env, cwd=ROOT, timeout=300)
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert "Error logging to API" not in p.stdout + p.stderr
+    home = env["PREFECT_HOME"]
+    db = sqlite3.connect(Path(home) / "prefect.db")
+    runs = db.execute("select state_type from flow_run").fetchall()
+    tasks = db.execute("select name from task_run").fetchall()
+    logs = db.execute("select message from log").fetchall()
+    assert runs == [("COMPLETED",)]
+    assert any(n.startswith("commit snapshot") for (n,) in tasks)
+    assert any("documents:" in m for (m,) in logs)  # the flow's last log line reached the server
+    leftovers = []
+    for proc in psutil.process_iter(["cmdline"]):
+        try:
+            if "prefect.server.api.server:create_app" in " ".join(proc.info["cmdline"] or []) and \
+                    proc.environ().get("PREFECT_HOME") == home:
+                leftovers.append(proc.pid)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    assert leftovers == []

@@ -62,3 +62,45 @@ def test_arm_larger_than_total_is_quarantined(seed_results):
     tables["arms"].loc[0, "n"] = 500
     _, q, _ = validate_tables(tables)
     assert list(q["check"]) == ["arm_n_le_total_enrolled"]
+
+
+def test_arrow_built_frames_equal_the_pandas_coerced_ones(seed_results):
+    """`frames` builds tables with Arrow (fast); it must give exactly the DataFrames that pandas'
+    value-by-value coercion gives, including NaN floats becoming nulls and the fallback for a row
+    Arrow does not take as it is (a float in an integer column)."""
+    import math
+
+    import pandas as pd
+
+    import schemas
+    from extract.assemble import frames, frames_by_coercion
+    from extract.batch import _rows
+
+    rows = _rows(list(seed_results.values()))
+    stats = rows["statistics"]
+    assert stats and rows["arms"]
+    stats[0]["estimate"] = math.nan  # NaN float -> null, as the writer always stored it
+    rows["arms"][0]["n"] = str(rows["arms"][0]["n"] or 3)  # "30" in an Int64 column: Arrow refuses -> fallback
+    a, b = frames(rows), frames_by_coercion(rows)
+    for t in schemas.TABLE_ORDER:
+        pd.testing.assert_frame_equal(a[t], b[t], check_exact=True)
+    assert a["statistics"]["estimate"].isna().iloc[0]
+    assert a["arms"]["n"].dtype == "Int64" and a["arms"]["n"].iloc[0] == int(rows["arms"][0]["n"])
+
+
+def test_written_part_holds_exactly_the_valid_rows(seed_results, tmp_path):
+    """write_batch writes the Arrow tables less the quarantined rows: same rows as validate_tables."""
+    import pyarrow.parquet as pq
+
+    import schemas
+    from extract.batch import write_batch
+    from extract.output import SnapshotWriter
+
+    results = list(seed_results.values())
+    valid, q, _ = validate_tables(build_tables(results))
+    w = SnapshotWriter(tmp_path / "out").start()
+    s = write_batch(results, w, "00000")
+    for t in schemas.TABLE_ORDER:
+        f = w.staging / t / "part-00000.parquet"
+        n = pq.read_table(f).num_rows if f.exists() else 0
+        assert n == s.rows[t] == len(valid[t] if t != "quarantine" else q)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import datetime, timezone
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 import schemas
 
@@ -52,12 +55,63 @@ def rows_for(result: DocumentResult, processed_at: datetime | None = None) -> di
 
 def frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
     """Rows -> DataFrames with the contract's columns and dtypes (nullable where allowed)."""
+    return {t: frame_of(t, a) for t, a in arrow_tables(rows).items()}
+
+
+def frames_by_coercion(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """The same DataFrames built value by value with pandas (the reference `frames` is checked
+    against, and the fallback for rows Arrow does not take as they are)."""
     out = {}
     for table in schemas.TABLE_ORDER:
         cols = schemas.tables.columns(table)
         df = pd.DataFrame(rows.get(table, []), columns=cols)
         out[table] = coerce(table, df)
     return out
+
+
+_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+
+
+def arrow_tables(rows: dict[str, list[dict]]) -> dict[str, pa.Table]:
+    """Rows -> one Arrow table per output table, in the Parquet schema (what is written).
+
+    Built column-wise by Arrow in C; NaN floats become nulls, as the writer always stored them.
+    Rows that Arrow does not take as they are (e.g. a float in an integer column) go through
+    pandas' value-by-value coercion instead, which gives the same table."""
+    out = {}
+    for table in schemas.TABLE_ORDER:
+        schema = schemas.arrow_schema(table)
+        recs = rows.get(table, [])
+        try:
+            t = pa.Table.from_pylist(recs, schema=schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            from .output import to_arrow
+
+            t = to_arrow(table, coerce(table, pd.DataFrame(recs, columns=schemas.tables.columns(table))))
+        for i, f in enumerate(schema):
+            if pa.types.is_floating(f.type) and t.num_rows and pc.any(pc.is_nan(t.column(i))).as_py():
+                col = t.column(i)
+                t = t.set_column(i, f, pc.if_else(pc.is_nan(col), pa.scalar(None, f.type), col))
+        out[table] = t
+    return out
+
+
+def frame_of(table: str, t: pa.Table) -> pd.DataFrame:
+    """An Arrow table of `arrow_tables` -> the DataFrame pandera validates (nullable dtypes)."""
+    df = t.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    for f in t.schema:
+        if pa.types.is_list(f.type):
+            df[f.name] = pd.Series(t.column(f.name).to_pylist(), dtype=object)
+    for c in _plain_bool(table):
+        df[c] = df[c].astype(bool)
+    return df
+
+
+@functools.lru_cache(maxsize=None)
+def _plain_bool(table: str) -> tuple[str, ...]:
+    """Columns the model declares as non-nullable `bool` (not pandas' nullable `boolean`)."""
+    sch = schemas.MODELS[table].to_schema()
+    return tuple(c for c in schemas.tables.columns(table) if str(sch.columns[c].dtype) == "bool")
 
 
 def coerce(table: str, df: pd.DataFrame) -> pd.DataFrame:

@@ -20,13 +20,13 @@ import pandas as pd
 import schemas
 
 from . import PIPELINE_VERSION
-from .assemble import frames, rows_for
+from .assemble import arrow_tables, frame_of, frames, rows_for
 from .discover import discover
 from .model import DocumentResult, StageError
 from .output import SnapshotWriter, current_snapshot, read_table, write_tables
 from .parse.reader import source_format
 from .settings import Settings
-from .validate import validate_tables
+from .validate import check_tables, validate_tables
 
 # Settings that change what extraction produces; a change re-extracts every document.
 EXTRACTION_SETTINGS = ("max_file_bytes", "max_pages", "follow_symlinks", "suffixes_text", "suffixes_html",
@@ -229,13 +229,17 @@ def empty_file_ids(docs: list[PlannedDoc], results: list[DocumentResult]) -> lis
     return out
 
 
-def build_tables(results: list[DocumentResult], processed_at: datetime | None = None) -> dict[str, pd.DataFrame]:
+def _rows(results: list[DocumentResult], processed_at: datetime | None = None) -> dict[str, list[dict]]:
     processed_at = processed_at or datetime.now(timezone.utc)
     merged: dict[str, list[dict]] = {t: [] for t in schemas.TABLE_ORDER}
     for r in results:
         for t, rows in rows_for(r, processed_at).items():
             merged[t].extend(rows)
-    return frames(merged)
+    return merged
+
+
+def build_tables(results: list[DocumentResult], processed_at: datetime | None = None) -> dict[str, pd.DataFrame]:
+    return frames(_rows(results, processed_at))
 
 
 def doc_line(r: DocumentResult) -> dict:
@@ -246,12 +250,24 @@ def doc_line(r: DocumentResult) -> dict:
 
 def write_batch(results: list[DocumentResult], writer: SnapshotWriter, part: str) -> BatchSummary:
     """Frame and validate one batch (failing rows to quarantine), write its part files."""
-    tables = build_tables(results)
-    valid, quarantine, report = validate_tables(tables)
+    arrow = arrow_tables(_rows(results))  # what is written, less the failing rows
+    bad, quarantine, report = check_tables({t: frame_of(t, a) for t, a in arrow.items()})
+    valid: dict = {t: _drop_rows(arrow[t], rows) for t, rows in bad.items()}
     valid["quarantine"] = quarantine
     rows = writer.write_part(part, valid)
     q = {t: int((quarantine["table"] == t).sum()) for t in schemas.TABLE_ORDER if t != "quarantine"}
     return BatchSummary([doc_line(r) for r in results], rows, q, report)
+
+
+def _drop_rows(table, positions: list[int]):
+    if not positions:
+        return table
+    import pyarrow as pa
+
+    keep = [True] * table.num_rows
+    for i in positions:
+        keep[i] = False
+    return table.filter(pa.array(keep))
 
 
 def carry_over(previous: Path, doc_ids: set[str], writer: SnapshotWriter) -> dict[str, int]:

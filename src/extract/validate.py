@@ -38,36 +38,46 @@ def _cross_table_failures(tables: dict[str, pd.DataFrame]) -> dict[str, dict[int
     fails: dict[str, dict[int, list[str]]] = {}
     for t in ("trials", "arms", "endpoints", "statistics", "measurements"):
         df = tables[t]
-        for idx, r in df.iterrows():
-            text = texts.get(r["doc_id"])
-            bad = []
+        cols = (df.index, df["doc_id"], df["char_start"], df["char_end"], df["evidence_text"])
+        for idx, doc_id, s, e, ev in zip(*cols):
+            text = texts.get(doc_id)
             if text is None:
-                bad.append("document_has_text")
+                bad = "document_has_text"
+            elif s is pd.NA or e is pd.NA or e > len(text):
+                bad = "offsets_inside_text"
+            elif text[s:e] != ev:
+                bad = "evidence_matches_text"
             else:
-                s, e = int(r["char_start"]), int(r["char_end"])
-                if e > len(text):
-                    bad.append("offsets_inside_text")
-                elif text[s:e] != r["evidence_text"]:
-                    bad.append("evidence_matches_text")
-            if bad:
-                fails.setdefault(t, {}).setdefault(idx, []).extend(bad)
-    totals = dict(zip(tables["trials"]["doc_id"], tables["trials"]["total_enrolled"]))
-    for idx, r in tables["arms"].iterrows():
-        tot = totals.get(r["doc_id"])
-        if tot is not None and tot is not pd.NA and r["n"] is not pd.NA and r["n"] is not None and r["n"] > tot:
+                continue
+            fails.setdefault(t, {}).setdefault(idx, []).append(bad)
+    totals = {d: tot for d, tot in zip(tables["trials"]["doc_id"], tables["trials"]["total_enrolled"])
+              if tot is not None and tot is not pd.NA}
+    arms = tables["arms"]
+    for idx, doc_id, n in zip(arms.index, arms["doc_id"], arms["n"]):
+        tot = totals.get(doc_id)
+        if tot is not None and n is not pd.NA and n is not None and n > tot:
             fails.setdefault("arms", {}).setdefault(idx, []).append("arm_n_le_total_enrolled")
     return fails
 
 
 def validate_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, list[dict]]:
     """Returns (valid tables, quarantine table, report items: table, check, count, example)."""
+    tables = {t: df.reset_index(drop=True) for t, df in tables.items()}
+    bad, q, report = check_tables(tables)
+    valid = {t: tables[t].drop(index=bad[t]).reset_index(drop=True) for t in bad}
+    return valid, q, report
+
+
+def check_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, list[int]], pd.DataFrame, list[dict]]:
+    """Validate DataFrames with a RangeIndex. Returns (positions of failing rows per table,
+    quarantine table, report items: table, check, count, example)."""
     quarantine: list[dict] = []
-    valid: dict[str, pd.DataFrame] = {}
+    bad_rows: dict[str, list[int]] = {}
     cross = _cross_table_failures(tables)
     for name in schemas.TABLE_ORDER:
         if name == "quarantine":
             continue
-        df = tables[name].reset_index(drop=True)
+        df = tables[name]
         failed: dict[int, list[tuple[str, str | None]]] = {}
         for idx, checks in cross.get(name, {}).items():
             for c in checks:
@@ -91,11 +101,11 @@ def validate_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataF
             quarantine.append(dict(table=name, doc_id=df.at[i, "doc_id"] if "doc_id" in df else None,
                                    row=_row_json(df.loc[i]), check="; ".join(sorted({c for c, _ in checks})),
                                    column=next((c for _, c in checks if c), None)))
-        valid[name] = df.drop(index=bad).reset_index(drop=True)
+        bad_rows[name] = bad
     q = coerce("quarantine", pd.DataFrame(quarantine, columns=schemas.tables.columns("quarantine")))
     report: dict[tuple[str, str], dict] = {}
     for r in quarantine:
         key = (r["table"], r["check"])
         item = report.setdefault(key, dict(table=r["table"], check=r["check"], count=0, example=r["row"][:300]))
         item["count"] += 1
-    return valid, q, list(report.values())
+    return bad_rows, q, list(report.values())
