@@ -302,3 +302,38 @@ def test_arm_size_families_round3c(text, expected):
 ])
 def test_populations_and_data_are_not_arms(text):
     assert sizes_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one size for the groups listed before a plural or shared noun
+    ("All 114 students were assigned to either the intervention or control group (both: n = 57) by balanced randomization.",
+     [(57, "control"), (57, "experimental")]),
+    ("In total, 60 prepubertal patients were randomly divided into the high-dose and low-dose groups (n=30 per group).",
+     [(30, "experimental"), (30, "experimental")]),
+    ("A total of 80 elderly patients were recruited. They were randomly divided into four groups (each n=20).",
+     [(20, "experimental")] * 4),
+    ("This study had a single-blind, randomized three-group (n = 35 each) design.", [(35, "experimental")] * 3),
+    ("A randomized controlled trial was conducted on 60 rabbits that were randomly assigned to three groups of twenty.",
+     [(20, "experimental")] * 3),
+    ("METHODS: Sixty patients were included in this randomised study. Patients were divided into two (n = 30) groups.",
+     [(30, "experimental")] * 2),
+    # a breakdown with 'from' in parentheses
+    ("In this randomized trial, overall, 889 patients (455 from the alert group and 434 from the control group) were eligible "
+     "for analysis.", [(434, "control"), (455, "experimental")]),
+    # a number word naming an arm is kept: 'either two (n=28; ...) or three (n=25; ...) times per week'
+    ("Fifty-three older women were randomly assigned to perform RT either two (n=28; group G2x), or three (n=25; group G3x) "
+     "times per week.", [(25, "experimental"), (28, "experimental")]),
+])
+def test_shared_sizes_round3(text, expected):
+    assert arms_of(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # 'groups, each of which received ... a dose of 1.0': not a size per group
+    "Patients were randomly allocated to three groups, each of which received either dexmedetomidine (an initial dose of 1.0 μg/kg).",
+    "Subjects were randomly divided into two groups to intake either vitamin D supplements at a dosage of 50,000 IU or placebo.",
+    # 'from' outside a breakdown is not an arm size
+    "In this randomized trial, 40 patients from the intervention group completed the study.",
+])
+def test_not_shared_sizes_round3(text):
+    assert sizes_of(text) == []

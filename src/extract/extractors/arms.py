@@ -26,7 +26,7 @@ def _int(s: str) -> int:
 _N = r"(?:\d{1,3}(?:,\d{3})+|" + _SP + r"(?=\s*[;,)])|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
     # an abbreviation may come first: '(Dex; 58 patients)', '(control, n=40)', '(SF; n = 18)'
-    r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,):]|"
+    r"\(\s*(?:(?!(?:both|each|all)\b)[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,):]|"
     r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
     # '(group L, 40 patients)': a group name and its size in one parenthesis
     r"\(\s*(?:group|arm)\s+[\w-]{1,12},\s*(?P<n6>" + _N + r")\s+" + PEOPLE + r"\s*\)",
@@ -52,7 +52,7 @@ NUM_FIRST_RE = re.compile(
     r"(?<![\w.,])(?<!\d[ \u00a0\u2009\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
     r"(?P<conn>(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
     r"were\s+(?:included|enrolled|placed)\s+in(?:to)?|(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|"
-    r"(?:were\s+)?given|(?:served\s+)?as|to|on|with)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:were\s+)?given|(?:served\s+)?as|to|on|with|from)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<label>[^,;:.()]{2,80}?)(?=\s*(?:,|;|:|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
     re.I,
 )
@@ -73,15 +73,20 @@ RESPECTIVELY_PAREN_RE = re.compile(
 PAIR_N_RE = re.compile(
     r"(?P<labels>[A-Za-z][^.;()\d]{1,118}?[^\s.;()\d])\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
 EACH_RE = re.compile(
-    r"\b(?P<k>two|three|four|five|six|[2-6])\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)\b(?:\s*(?=\(\s*n\s*=)|[^.;]{0,80}?)"
+    r"\b(?P<k>two|three|four|five|six|[2-6])(?:\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)|-(?:group|arm))\b"
+    r"(?:\s*(?=\(\s*(?:n\s*=|each\b))|[^.;]{0,80}?)"
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>" + COUNT + r")\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
-    r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>\d+)\s+" + PEOPLE + r"\b|"
+    r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>" + COUNT + r")\s+" + PEOPLE + r"\b|"
+    # 'four groups (each n=20)', 'three groups of twenty.'
+    r"\s*\(\s*each\s*[:,]?\s*n\s*=\s*(?P<n7>\d+)\s*\)|(?<=groups\sof\s)(?P<n8>" + COUNT + r")(?=\s*[.;,](?!\d)|\s+each\b)|"
     r"\bwith\s+(?P<n6>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each)\s+(?:group|arm)\b)",
     re.I,
 )
+K_N_GROUPS_RE = re.compile(r"\b(?P<k>two|three|four|five|six|[2-6])\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)\s*(?:equal\s+)?(?:groups|arms)\b", re.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # 'allocated to control group (CG), myopic defocus group (MDG) and hyperopic defocus group (HDG) (n = 17 per group)'
-PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)(?:\s+(?:group|arm))?\s*\)", re.I)
+PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)(?:\s+(?:group|arm))?\s*\)|"
+                          r"\(\s*(?P<both>both|each)\s*[:,]?\s*n\s*=\s*(?P<nb>\d+)\s*\)", re.I)
 BOUNDARY_RE = re.compile(
     r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|(?<!addition\s)\bto\s+(?:either\s+)?|"
     r"\bversus\b|\bvs\.?|\bor\b|\band\b|\beither\b|[,:;(]|\bof\b|\breceiv(?:ed|ing)\b|\bwith\b|\bin\b(?!\s+addition\b)|\bthe\b|"
@@ -280,8 +285,8 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         if (re.search(PEOPLE, label, re.I) and re.search(r"\b(?:aged?|years?|yrs?|yr|old)\b|[<>≤≥]", label)
                 or re.search(r"\b(?:year|month|week)-olds?\b", label, re.I)) and not re.search(r"group|arm", label, re.I):
             continue  # 'Normo-ovulatory women age <39 yr (n=213)', '17-year-olds (N = 699)': the population
-        if re.fullmatch(NUMBER_WORDS, label, re.I):
-            continue  # 'divided into two (n = 30)'
+        if re.fullmatch(NUMBER_WORDS, label, re.I) and re.match(r"\s*(?:groups|arms)\b", flow[m.end():], re.I):
+            continue  # 'divided into two (n = 30) groups': sizes per group, handled by _each
         if re.search(r"\b(?:groups|arms)$", label, re.I):
             continue  # 'divided into three groups (n = 30)': sizes per group, handled by _each
         if ANALYSIS_SET_RE.search(label):
@@ -306,7 +311,7 @@ def _colon_n(flow: str, sents: list[Segment], have: list[Mention]) -> list[Menti
         if _overlaps(have + out, m.start(), m.end()):
             continue
         label = _clean_label(m.group("label"))
-        if label and not POPULATION_LABEL_RE.match(label) and not re.search(r"\b(?:total|mean|age|median)\b", label, re.I):
+        if label and not POPULATION_LABEL_RE.match(label) and not re.search(r"\b(?:total|mean|age|median)\b|^(?:both|each|all)$", label, re.I):
             out.append(Mention(label, _int(m.group("n")), m.start("label"), m.end(), "text", _sentence_of(sents, m.start())))
     return out
 
@@ -400,7 +405,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
             continue
         if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label) \
-                or re.fullmatch(r"(?:this\s+|the\s+|our\s+)?(?:study|trial|research|project|analysis)", label, re.I) \
+                or re.fullmatch(r"(?:(?:this|the|our|a|an)\s+(?:[\w-]+\s+){0,4}?)?(?:study|trial|research|project|analysis)", label, re.I) \
                 or GENERIC_TREATMENT_RE.fullmatch(label):
             continue  # '98 patients received assigned treatment': adherence, not an arm
         if NUMBERED_BEFORE_RE.search(flow, max(0, m.start() - 12), m.start()):
@@ -430,10 +435,14 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?\s*,\s*$",
                                 flow[max(0, m.start() - 130):m.start()], re.I)
         # a breakdown in parentheses after an allocation: 'were randomly assigned, and treated (501 in the BLTR group and 499 ...)'
-        if conn.endswith("in") and re.search(r"\(\s*$", flow[max(0, m.start() - 5):m.start()]) and re.search(
-                r"randomi|assign|allocat|enrol|includ|recruit", flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()], re.I) \
-                and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?in\b", flow[m.end():m.end() + 120], re.I):
+        # ('889 patients (455 from the alert group and 434 from the control group) were eligible': 'from' only so)
+        breakdown = conn.endswith(("in", "from")) and re.search(r"\(\s*$", flow[max(0, m.start() - 5):m.start()]) and re.search(
+            r"randomi|assign|allocat|enrol|includ|recruit|eligible", flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()], re.I) \
+            and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:in|from)\b", flow[m.end():m.end() + 120], re.I)
+        if breakdown:
             continuing = True
+        elif conn == "from" and not (continuing and re.search(r"\(", flow[sents[si].start if si >= 0 else 0:m.start()])):
+            continue
         if not has_people and not continuing and not after_total and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn):
             continue  # '12 in the placebo group' is an outcome count, not an arm size
         out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(m.group(0))))
@@ -442,7 +451,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
                      flow[m.end():])
         if e and not re.match(r"(?:" + PEOPLE + r"|to|in|with|on)\b", e.group("label"), re.I):
             a = m.end() + e.start()
-            out.append(Mention(_clean_label(e.group("label")), _int(e.group("n")), a, m.end() + e.end(), "text", si))
+            out.append(Mention(_clean_label(re.sub(r"^from\s+", "", e.group("label"))), _int(e.group("n")), a, m.end() + e.end(), "text", si))
     return out
 
 
@@ -531,24 +540,41 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         if 2 <= k <= 4 and k * n == total and not _overlaps(have + out, m.start(), m.end()):
             si = _sentence_of(sents, m.start())
             out += [Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si) for j in range(k)]
-    for m in (() if lacks_cues(low, ("groups", "arms")) else EACH_RE.finditer(flow)):
+    for m in (() if lacks_cues(low, ("group", "arm")) else EACH_RE.finditer(flow)):
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
-        n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6"))
+        n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
+                   or m.group("n7") or m.group("n8"))
         if not n:
             continue
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))
+    for m in K_N_GROUPS_RE.finditer(flow):  # 'Patients were divided into two (n = 30) groups'
+        if not _overlaps(have + out, m.start(), m.end()):
+            k = _K.get(m.group("k").lower()) or int(m.group("k"))
+            out += [Mention(f"group {j + 1}", int(m.group("n")), m.start(), m.end(), "text", _sentence_of(sents, m.start())) for j in range(k)]
     for m in PER_GROUP_RE.finditer(flow):
         if _overlaps(have + out, m.start(), m.end()):
             continue
         si = _sentence_of(sents, m.start())
         before = flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()]
         k = len(re.findall(r"\b(?:group|arm)\b", before, re.I))  # one singular 'group' per named arm
+        names: list[str] = []
+        if k < 2:
+            # labels listed before one plural or shared noun: 'the high-dose and low-dose groups (n=30 per group)',
+            # 'assigned to either the intervention or control group (both: n = 57)'
+            clause = re.split(r"\b(?:to|into|between)\s+(?:either\s+)?(?:the\s+)?", before)[-1]
+            clause = re.sub(r"\s+(?:groups?|arms?)\s*$", "", clause.strip())
+            names = [_clean_label(x) for x, _ in _split_labels(clause)] if 0 < len(clause) <= 80 and not re.search(r"[.;()]", clause) else []
+            k = len(names)
+        if m.group("both"):
+            k = 2 if m.group("both").lower() == "both" else k
         if 2 <= k <= 6 and ALLOCATION_RE.search(before):
-            out += [Mention(f"group {j + 1}", int(m.group("n")), m.start(), m.end(), "text", si) for j in range(k)]
+            n = int(m.group("n") or m.group("nb"))
+            out += [Mention(names[j] if len(names) == k and all(names) else f"group {j + 1}", n, m.start(), m.end(), "text", si)
+                    for j in range(k)]
     return _name_groups(flow, sents, out)
 
 
