@@ -49,7 +49,7 @@ def run(
                                     "bounded thread pool) or dask (prefect-dask)"),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="tcp://HOST:PORT of a Dask scheduler "
                                                "(default with --task-runner dask: a local cluster)"),
-    batch_docs: Optional[int] = typer.Option(None, help="Small documents per task (TRIALX_BATCH_DOCS, 200)"),
+    batch_docs: Optional[int] = typer.Option(None, help="Small documents per task (TRIALX_BATCH_DOCS, 1000)"),
     max_file_bytes: Optional[int] = typer.Option(None, help="Larger files fail (TRIALX_MAX_FILE_BYTES)"),
     max_pages: Optional[int] = typer.Option(None, help="PDF pages read per document (TRIALX_MAX_PAGES)"),
     doc_time_limit: Optional[float] = typer.Option(None, help="Seconds per document (TRIALX_DOC_TIME_LIMIT)"),
@@ -96,7 +96,7 @@ def serve(
     interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between runs"),
     name: str = typer.Option("trialx-serve", "--name", help="Deployment name shown in the Prefect UI"),
     workers: Optional[int] = typer.Option(None, help="Worker processes (default: CPU cores)"),
-    batch_docs: Optional[int] = typer.Option(None, help="Small documents per task (TRIALX_BATCH_DOCS, 200)"),
+    batch_docs: Optional[int] = typer.Option(None, help="Small documents per task (TRIALX_BATCH_DOCS, 1000)"),
     doc_time_limit: Optional[float] = typer.Option(None, help="Seconds per document (TRIALX_DOC_TIME_LIMIT)"),
 ) -> None:
     """Register a scheduled deployment of the ingestion flow on the configured Prefect server and

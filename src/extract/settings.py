@@ -17,7 +17,7 @@ class Settings(BaseSettings):
     max_pages: int = Field(500, ge=1, description="PDF pages read per document; beyond it the document is partial.")
     doc_time_limit: float = Field(120.0, gt=0, description="Seconds one document may take before it is stopped and recorded as failed.")
     worker_memory_mb: int = Field(2048, ge=256, description="Address-space limit of each extraction worker process (MB).")
-    batch_docs: int = Field(200, ge=1, description="Documents per Prefect task (small documents are batched).")
+    batch_docs: int = Field(1000, ge=1, description="Documents per Prefect task (small documents are batched).")
     fault_injection: str | None = Field(None, description="Testing only: 'crash:NAME', 'hang:NAME' or 'oom:NAME' "
                                         "makes the worker crash, hang or exhaust memory on files named NAME.")
     suffixes_text: tuple[str, ...] = (".txt", ".md")
