@@ -65,9 +65,38 @@ def _chunks(s: str, size: int = 2000) -> list[str]:
     return out
 
 
-def abbreviations(text: str) -> dict[str, str]:
-    """Short form -> long form, as defined in the text ('left ventricular end systolic volume (LVESV)')."""
-    text = candidate_sentences(text[:2_000_000])[:900_000]  # spaCy refuses texts over 1,000,000 characters
+# a parenthesis (or bracket) with the word before it and the first word inside it
+_PAREN = re.compile(r"([^\s(\[]*)\s*[(\[]\s*([^\s)\];,]*)")
+_NOT_A_CLUE = {"of", "in", "at", "to", "or", "on", "by", "as", "is", "an", "the", "and", "for", "with", "was", "were",
+               "from", "that", "this", "than", "all", "not"}
+
+
+def _pieces_of(word: str) -> list[str]:
+    return [w for w in re.split(r"[^0-9a-z]+", word.lower()) if len(w) >= 2 and w not in _NOT_A_CLUE]
+
+
+def relevant_sentences(candidates: str, names: list[str]) -> str:
+    """Of the candidate sentences, those that can define an abbreviation of one of `names`.
+
+    The detector pairs 'long form (short form)' or 'short form (long form)', and an abbreviation
+    is used for a name only when its short form is a word of the name or its long form is part of
+    the name. Either way the word just before the parenthesis or the first word inside it occurs in
+    the name; a sentence with no such parenthesis cannot contribute and is not given to spaCy."""
+    key = " | ".join(" ".join(re.sub(r"[-‐/]", " ", n.lower()).split()) for n in names)
+    if not key:
+        return ""
+    keep = [part for part in candidates.split("\n\n")
+            if any(w in key for m in _PAREN.finditer(part) for g in m.groups() for w in _pieces_of(g))]
+    return "\n\n".join(keep)
+
+
+def abbreviations(text: str, names: list[str] | None = None) -> dict[str, str]:
+    """Short form -> long form, as defined in the text ('left ventricular end systolic volume (LVESV)').
+    With `names`: only the abbreviations that can concern those names (see `relevant_sentences`)."""
+    text = candidate_sentences(text[:2_000_000])
+    if names is not None:
+        text = relevant_sentences(text, names)
+    text = text[:900_000]  # spaCy refuses texts over 1,000,000 characters
     if not text:
         return {}
     nlp = get_nlp()  # first: importing spaCy installs warning filters of its own

@@ -180,9 +180,9 @@ def extract_document(doc: Document) -> DocumentResult:
     # aliases of the endpoints a trial report names (about one document in five)
     abbrevs_cache: list[dict[str, str]] = []
 
-    def abbrevs() -> dict[str, str]:
+    def abbrevs(names: list[str] | None = None) -> dict[str, str]:
         if not abbrevs_cache:
-            abbrevs_cache.append(stage("nlp", lambda: abbreviations(text), {}))
+            abbrevs_cache.append(stage("nlp", lambda: abbreviations(text, names), {}))
         return abbrevs_cache[0]
 
     is_trial = dtype in ("trial-report", "registry-record")

@@ -247,7 +247,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
     found = [f for f in (_trim_primary(f) if f[3] == "primary" else f for f in found) if f is not None]
     found.sort()
     if found and callable(abbrevs):
-        abbrevs = abbrevs()
+        abbrevs = abbrevs([re.sub(r"^(?:the|a|an)\s+", "", f[2], flags=re.I) for f in found])
     endpoints: list[Endpoint] = []
     for start, end, name, kind, tp in found:
         name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
