@@ -337,3 +337,22 @@ def test_shared_sizes_round3(text, expected):
 ])
 def test_not_shared_sizes_round3(text):
     assert sizes_of(text) == []
+
+
+def test_a_defined_arm_again_with_another_number_is_no_new_arm():
+    # completers / outcome counts of the arms already sized in the allocation sentence
+    assert sizes_of("METHODS: Sixty patients were randomized immediately after extubation into either a high-flow nasal cannula "
+                    "group (n=30) or an air entrainment mask group (n=30). RESULTS: Oxygen therapy succeeded in the high-flow "
+                    "nasal cannula group (n = 27) and in the air entrainment mask group (n = 19).") == [30, 30]
+
+
+def test_an_earlier_single_mention_is_kept():
+    # only mentions after the defining list are folded away
+    assert sizes_of("In this randomized trial, patients in the yoga group (n = 30) practised daily. The yoga group (n = 30) and "
+                    "the control group (n = 38) were compared.") == [30, 38]
+
+
+def test_the_whole_sample_named_like_an_arm_is_dropped():
+    # its size is the enrolment and the other arms add up to it
+    assert sizes_of("In this randomized trial, patients were randomised (n = 416) to receive indacaterol 150 μg o.d. (n = 211) "
+                    "or placebo (n = 205).") == [205, 211]
