@@ -356,3 +356,24 @@ def test_the_whole_sample_named_like_an_arm_is_dropped():
     # its size is the enrolment and the other arms add up to it
     assert sizes_of("In this randomized trial, patients were randomised (n = 416) to receive indacaterol 150 μg o.d. (n = 211) "
                     "or placebo (n = 205).") == [205, 211]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an add-on design of two arms: the base treatment is the active control
+    ("A total of 65 evaluable patients were enrolled in this randomized trial, 32 receiving PCR and 33 PCR-B.",
+     [(32, "active-control"), (33, "experimental")]),
+    ("In this randomized trial, patients received chemotherapy alone (n = 71) or chemotherapy plus cetuximab (n = 78).",
+     [(71, "active-control"), (78, "experimental")]),
+    # a generic label's definition names the comparator of the title
+    ("XELIRI-bevacizumab versus FOLFIRI-bevacizumab as first-line treatment: a phase III trial\n\nMETHODS: Patients were "
+     "randomized in: group A (irinotecan, capecitabine, bevacizumab; XELIRI-bevacizumab) and group B (irinotecan, leucovorin, "
+     "bevacizumab; FOLFIRI-bevacizumab). RESULTS: Among 285 eligible patients, 143 were randomized to group A and 142 to group B.",
+     [(142, "active-control"), (143, "experimental")]),
+])
+def test_active_control_cues_round3(text, expected):
+    assert arms_of(text) == sorted(expected)
+
+
+def test_monotherapy_arm_beside_a_placebo_arm_stays_experimental():
+    assert arms_of("In this randomized trial, patients were assigned to galunisertib plus lomustine (n = 79), galunisertib "
+                   "(n = 39) or placebo+lomustine (n = 40).") == [(39, "experimental"), (40, "placebo"), (79, "experimental")]
