@@ -337,3 +337,43 @@ def test_shared_sizes_round3(text, expected):
 ])
 def test_not_shared_sizes_round3(text):
     assert sizes_of(text) == []
+
+
+def test_a_defined_arm_again_with_another_number_is_no_new_arm():
+    # completers / outcome counts of the arms already sized in the allocation sentence
+    assert sizes_of("METHODS: Sixty patients were randomized immediately after extubation into either a high-flow nasal cannula "
+                    "group (n=30) or an air entrainment mask group (n=30). RESULTS: Oxygen therapy succeeded in the high-flow "
+                    "nasal cannula group (n = 27) and in the air entrainment mask group (n = 19).") == [30, 30]
+
+
+def test_an_earlier_single_mention_is_kept():
+    # only mentions after the defining list are folded away
+    assert sizes_of("In this randomized trial, patients in the yoga group (n = 30) practised daily. The yoga group (n = 30) and "
+                    "the control group (n = 38) were compared.") == [30, 38]
+
+
+def test_the_whole_sample_named_like_an_arm_is_dropped():
+    # its size is the enrolment and the other arms add up to it
+    assert sizes_of("In this randomized trial, patients were randomised (n = 416) to receive indacaterol 150 μg o.d. (n = 211) "
+                    "or placebo (n = 205).") == [205, 211]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an add-on design of two arms: the base treatment is the active control
+    ("A total of 65 evaluable patients were enrolled in this randomized trial, 32 receiving PCR and 33 PCR-B.",
+     [(32, "active-control"), (33, "experimental")]),
+    ("In this randomized trial, patients received chemotherapy alone (n = 71) or chemotherapy plus cetuximab (n = 78).",
+     [(71, "active-control"), (78, "experimental")]),
+    # a generic label's definition names the comparator of the title
+    ("XELIRI-bevacizumab versus FOLFIRI-bevacizumab as first-line treatment: a phase III trial\n\nMETHODS: Patients were "
+     "randomized in: group A (irinotecan, capecitabine, bevacizumab; XELIRI-bevacizumab) and group B (irinotecan, leucovorin, "
+     "bevacizumab; FOLFIRI-bevacizumab). RESULTS: Among 285 eligible patients, 143 were randomized to group A and 142 to group B.",
+     [(142, "active-control"), (143, "experimental")]),
+])
+def test_active_control_cues_round3(text, expected):
+    assert arms_of(text) == sorted(expected)
+
+
+def test_monotherapy_arm_beside_a_placebo_arm_stays_experimental():
+    assert arms_of("In this randomized trial, patients were assigned to galunisertib plus lomustine (n = 79), galunisertib "
+                   "(n = 39) or placebo+lomustine (n = 40).") == [(39, "experimental"), (40, "placebo"), (79, "experimental")]

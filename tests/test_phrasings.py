@@ -34,7 +34,7 @@ def arms_of(text: str) -> list[tuple[int, str]]:
     ("Forty-five subjects (30 CPA and 15 placebo) were enrolled in this randomized trial.", [(15, "placebo"), (30, "experimental")]),
     ("Patients were randomly administered thiopental (5 mg/kg, Thiopental-group, n = 12) or propofol (2 mg/kg, Propofol-group, n = 12).",
      [(12, "experimental"), (12, "experimental")]),
-    ("A total of 65 patients were randomized, 32 receiving PCR and 33 PCR-B.", [(32, "experimental"), (33, "experimental")]),
+    ("A total of 65 patients were randomized, 32 receiving PCR and 33 PCR-B.", [(32, "active-control"), (33, "experimental")]),
     ("Patients were randomized to 10 mg (n = 20), 20 mg (n = 21) or placebo (n = 19).",
      [(19, "placebo"), (20, "experimental"), (21, "experimental")]),
     ("Patients were randomized to sham stimulation (n = 30) or active stimulation (n = 31).", [(30, "placebo"), (31, "experimental")]),

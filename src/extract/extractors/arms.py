@@ -380,6 +380,21 @@ def _group_size(flow: str, sents: list[Segment], have: list[Mention]) -> list[Me
     return out
 
 
+def _definition(label: str, flow: str) -> str:
+    """What a generic label is defined as in the text: 'group B (irinotecan, leucovorin, ...; FOLFIRI-bevacizumab)'."""
+    if not GENERIC_LABEL_RE.fullmatch(label.strip()):
+        return ""
+    key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
+    d = re.search(r"\b" + key + r"\s*\((?P<d>[^()]{1,160})\)", flow, re.I)
+    return d.group("d") if d else ""
+
+
+def _core(label: str) -> str:
+    """An arm label without articles, 'group'/'arm' and plural: 'a control group' ~ 'controls' ~ 'the control arm'."""
+    w = re.sub(r"^(?:the|a|an)\s+|\s+(?:group|arm|condition|cohort)s?$", "", label.strip().lower())
+    return re.sub(r"s$", "", w.strip())
+
+
 def _sentence_of(sents: list[Segment], pos: int) -> int:
     return next((k for k, s in enumerate(sents) if s.start <= pos < s.end), -1)
 
@@ -672,6 +687,7 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
             mentions = [m for m in mentions if id(m) not in other_units]
             defining = later
     groups: list[list[Mention]] = [[m] for m in defining] if defining else []
+    defined_cores = {_core(m.label) for m in defining} if defining else set()
     for m in sorted(mentions, key=lambda m: (m.source != "text", m.start)):
         if defining and m in defining:
             continue
@@ -679,6 +695,8 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         home = next((g for g in groups if g[0].n == m.n and (role_of([x.label for x in g]) == role or m.source == "table")), None)
         if home is not None:
             home.append(m)
+        elif defining and m.source == "text" and m.start > defining[-1].end and _core(m.label) in defined_cores:
+            continue  # a defined arm again with another number: completers, analysed or an outcome count ('yoga group (n = 3)')
         elif not defining or m.source == "text" and m.sentence not in by_sent.get(defining[0].sentence, []):
             groups.append([m])
     arms = []
@@ -715,11 +733,28 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         head = mt[:600]
         comps = {m.group("x").lower() for m in COMPARATOR_RE.finditer(head)}
         ctx = {a.arm_id: " ".join(x.context + " " + x.label for x in groups_by_id[a.arm_id]).lower() for a in active}
+        for a in active:  # what a generic label stands for: 'group B (irinotecan, ...; FOLFIRI-bevacizumab)'
+            ctx[a.arm_id] += " " + _definition(a.label, flow).lower()
         # (a whole name: 'GLY' is not the comparator in 'IND/GLY')
         hits = [a for a in active if any(re.search(rf"(?<![/+-])\b{re.escape(c)}\b(?![/+-])", ctx[a.arm_id]) for c in comps)]
         if hits and len(hits) < len(active):
             arms = [Arm(a.arm_id, a.label, "active-control", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
                     if a in hits else a for a in arms]
+    active = [a for a in arms if a.role == "experimental"]
+    if len(active) == 2 == len(arms):
+        # an add-on design: the base treatment is the active control ('PCR' and 'PCR-B', 'X alone' and 'X plus Y')
+        a, b = sorted(active, key=lambda a: len(a.label))
+        base = re.sub(r"\s+(?:alone|only|monotherapy)$", "", a.label.strip().lower())
+        if len(base) >= 2 and re.match(re.escape(base) + r"\s*(?:\+|\bplus\b|\band\b|\bwith\b|-(?=[A-Za-z])|/)", b.label.strip().lower()):
+            arms = [Arm(x.arm_id, x.label, "active-control", x.n, x.intervention, x.dose, x.route, x.evidence, x.aliases)
+                    if x is a else x for x in arms]
+    if total and len(arms) >= 3:
+        # the whole sample named like an arm ('type 2 diabetes mellitus (n=2495)' before 'AQIP (n=1577)' and 'UQIP
+        # (n=918)'): its size is the enrolment and the other arms add up to it
+        whole = [a for a in arms if a.n == total[0] and sum(b.n or 0 for b in arms if b is not a) == total[0]]
+        if len(whole) == 1:
+            arms = [Arm(f"a{k}", a.label, a.role, a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
+                    for k, a in enumerate((a for a in arms if a is not whole[0]), 1)]
     if len(arms) == 1 and single_arm:
         a = arms[0]
         arms[0] = Arm(a.arm_id, a.label, "single", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
