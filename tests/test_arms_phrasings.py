@@ -377,3 +377,22 @@ def test_active_control_cues_round3(text, expected):
 def test_monotherapy_arm_beside_a_placebo_arm_stays_experimental():
     assert arms_of("In this randomized trial, patients were assigned to galunisertib plus lomustine (n = 79), galunisertib "
                    "(n = 39) or placebo+lomustine (n = 40).") == [(39, "experimental"), (40, "placebo"), (79, "experimental")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an enumerated list: '(1) X (n = 17) and (2) Y (n = 17)'
+    ("After a run-in period, subjects were randomly assigned into two groups: (1) hypocaloric diet enriched with legumes (HDEL) "
+     "(n = 17) and (2) hypocaloric diet without legumes (HDWL) (n = 17) for 6 weeks.", [17, 17]),
+    # a short note before '769 women' inside the parenthesis
+    ("In this randomized trial, 1,436 women were assigned to receive either zidovudine from 28 weeks (standard course; 769 women), "
+     "or from 35 weeks to delivery (short course; 667 women).", [667, 769]),
+    # the analysed numbers after the number analysed
+    ("In this randomized trial, the remaining 171 patients were analyzed; 86 were in the study group and 85 in the control group.",
+     [85, 86]),
+])
+def test_arm_size_families_round3d(text, expected):
+    assert sizes_of(text) == expected
+
+
+def test_planned_enrolment_in_parenthesis_is_no_arm():
+    assert sizes_of("This was an open-label phase III trial (planned enrollment: 700 patients) of sunitinib.") == []

@@ -27,7 +27,8 @@ _N = r"(?:\d{1,3}(?:,\d{3})+|" + _SP + r"(?=\s*[;,)])|\d+)(?!,?\d)"  # '1,665' w
 N_RE = re.compile(
     # an abbreviation may come first: '(Dex; 58 patients)', '(control, n=40)', '(SF; n = 18)'
     r"\(\s*(?:(?!(?:both|each|all)\b)[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,):]|"
-    r"\(\s*(?:[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
+    r"\(\s*(?:(?!planned|target|expected|estimated|anticipated|sample|total|enrol)[A-Za-z][\w-]{0,15}(?:\s+[A-Za-z][\w-]{0,15}){0,2}\s*[;,:]\s*)?"
+    r"(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
     # '(group L, 40 patients)': a group name and its size in one parenthesis
     r"\(\s*(?:group|arm)\s+[\w-]{1,12},\s*(?P<n6>" + _N + r")\s+" + PEOPLE + r"\s*\)",
     re.I,
@@ -249,6 +250,10 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         for b in BOUNDARY_RE.finditer(window):
             cut = b.end()
         raw = window[cut:].strip()
+        lm = re.match(r"(?:\(?\d\)|[a-e]\))\s+(?=[A-Za-z])", raw)
+        if lm:  # an enumerated list: '(1) hypocaloric diet enriched with legumes (HDEL) (n = 17) and (2) ...'
+            cut += window[cut:].index(raw) + lm.end()
+            raw = raw[lm.end():]
         prev_end = m.end()
         if m.group("n3") and NOTE_RE.search(raw) and re.search(r"\(\s*$", window[:cut]):
             # a note opens the parenthesis: 'resistance training (3x/wk, n=13)', 'SSRI (20 mg escitalopram/day, n = 21)':
@@ -447,7 +452,9 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         if conn in ("to", "on", "with", "as", "served as") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
         # a total first: '40 patients, 20 in ...'; '217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm'
-        after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?\s*,\s*$",
+        # ('The remaining 171 patients were analyzed; 86 were in the study group and 85 in the control group')
+        after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
+                                r"(?:\s+were\s+(?:analy[sz]ed|included|enrolled|randomi[sz]ed|evaluated))?\s*[,;:]\s*$",
                                 flow[max(0, m.start() - 130):m.start()], re.I)
         # a breakdown in parentheses after an allocation: 'were randomly assigned, and treated (501 in the BLTR group and 499 ...)'
         # ('889 patients (455 from the alert group and 434 from the control group) were eligible': 'from' only so)
