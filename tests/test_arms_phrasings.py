@@ -396,3 +396,13 @@ def test_arm_size_families_round3d(text, expected):
 
 def test_planned_enrolment_in_parenthesis_is_no_arm():
     assert sizes_of("This was an open-label phase III trial (planned enrollment: 700 patients) of sunitinib.") == []
+
+
+def test_comparator_is_not_an_article():
+    # 'Compared to an Active Control Condition': the comparator is 'active', never 'an'
+    roles = [a.role for a in run(
+        "Two Web-Based Interventions Compared to an Active Control Condition: a randomized trial\n\nBACKGROUND: Fatigue is "
+        "common among survivors of cancer. METHODS: Participants were "
+        "randomized into: (1) therapy encompassing the use of an accelerometer (n=62); (2) web-based therapy (n=55); or (3) an "
+        "unguided active control condition receiving emails (n=50).").arms]
+    assert roles == ["experimental", "experimental", "active-control"]

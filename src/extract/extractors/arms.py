@@ -142,7 +142,7 @@ def doc_routes(mt: str) -> set[str]:
 # 'traditional' of a healing tradition ('Thai traditional massage', 'traditional Chinese medicine') is the experiment
 ACTIVE_CONTROL_RE = re.compile(r"\b(?:standard|conventional|usual|routine|current|(?<!Thai\s)(?<!Chinese\s)(?<!Korean\s)traditional"
                                r"(?!\s+(?:Chinese|Korean|Thai|Persian|Japanese|Indian|herbal|medicine|massage|acupuncture)))\b(?!\s+care)", re.I)
-COMPARATOR_RE = re.compile(r"\b(?:compared\s+(?:with|to)|comparison\s+with|versus|vs\.?|than)\s+(?:the\s+)?(?P<x>[A-Za-z][\w-]+)", re.I)
+COMPARATOR_RE = re.compile(r"\b(?:compared\s+(?:with|to)|comparison\s+with|versus|vs\.?|than)\s+(?:(?:the|an?)\s+)?(?P<x>[A-Za-z][\w-]+)", re.I)
 
 
 ANALYSIS_SET_RE = re.compile(r"\b(?:analysis\s+(?:set|population|sample)|(?:ITT|intention[- ]to[- ]treat|per[- ]protocol|safety|"
