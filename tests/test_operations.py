@@ -136,6 +136,25 @@ def test_dask_runner_matches_default_runner_row_for_row(tmp_path):
         assert rows(tmp_path / "dask", t) == rows(tmp_path / "threads", t), t
 
 
+def test_library_run_matches_flow_run_row_for_row(corpus, tmp_path):
+    """`run_library` (no Prefect; what the benchmark's library stage runs) writes the same tables and
+    a review page, as one process and with worker processes, and reuses unchanged files the same way."""
+    from extract.batch import run_library
+    from flows.ingest import run_ingest
+
+    (corpus / "empty.txt").write_bytes(b"")
+    run_ingest([str(corpus)], str(tmp_path / "flow"), workers=2)
+    for workers in (1, 2):
+        out = tmp_path / f"lib{workers}"
+        s = run_library([corpus], out, workers=workers)
+        assert s.by_status == {"failed": 1, "ok": 12} and s.extracted == 13
+        for t in schemas.TABLE_ORDER:
+            assert rows(out, t) == rows(tmp_path / "flow", t), (workers, t)
+        assert "<!DOCTYPE html>" in (out / "current" / "report.html").read_text(encoding="utf-8")[:100]
+    again = run_library([corpus], tmp_path / "lib2", workers=2)
+    assert (again.extracted, again.reused) == (1, 12)  # the failed (empty) file is retried, the rest reused
+
+
 def test_worker_crash_and_hang_in_a_batch_cost_only_that_document(corpus, tmp_path, monkeypatch):
     from flows.ingest import run_ingest
 

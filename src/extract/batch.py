@@ -313,9 +313,11 @@ def manifest(summary: RunSummary, plan: Plan, settings: Settings, inputs: list[s
                 written_at=datetime.now(timezone.utc).isoformat())
 
 
-def run_library(paths: list[Path], out: Path, settings: Settings | None = None, workers: int = 1) -> RunSummary:
+def run_library(paths: list[Path], out: Path, settings: Settings | None = None, workers: int = 1,
+                report: bool = True) -> RunSummary:
     """The whole run without Prefect: plan, extract (in this process, or in `workers` worker
-    processes with the time and memory limits), write, commit."""
+    processes with the time and memory limits), write, commit; with `report`, the snapshot gets its
+    review page (report.html) as a flow run's does."""
     from .output import RunLock
     from .workers import DocumentPool, extract_in_process
 
@@ -340,7 +342,8 @@ def run_library(paths: list[Path], out: Path, settings: Settings | None = None, 
             for t, n in reused_rows.items():
                 summary.rows[t] += n
             summary.snapshot = writer.run_id
-            writer.commit(manifest(summary, plan, settings, [str(p) for p in paths]))
+            writer.commit(manifest(summary, plan, settings, [str(p) for p in paths]),
+                          before_publish=_review_page if report else None)
         except BaseException:
             writer.abort()
             raise
@@ -348,6 +351,17 @@ def run_library(paths: list[Path], out: Path, settings: Settings | None = None, 
             if pool is not None:
                 pool.close()
     return summary
+
+
+def _review_page(folder: Path) -> None:
+    import logging
+
+    from .report import write_report
+
+    try:
+        write_report(folder, folder / "report.html")
+    except Exception as e:  # noqa: BLE001 - a report problem never blocks the tables
+        logging.getLogger(__name__).warning("the review page could not be written: %s", e)
 
 
 def up_to_date(plan: Plan) -> bool:
