@@ -406,3 +406,19 @@ def test_comparator_is_not_an_article():
         "randomized into: (1) therapy encompassing the use of an accelerometer (n=62); (2) web-based therapy (n=55); or (3) an "
         "unguided active control condition receiving emails (n=50).").arms]
     assert roles == ["experimental", "experimental", "active-control"]
+
+
+@pytest.mark.parametrize("text", [
+    # a study named with its size is not an arm
+    "SETTING: TIOSPIR (n=17\u2005135) was an international, Phase IIIb/IV, randomised, double-blind, parallel-group, event-driven trial.",
+    "In this randomized trial, a total of 41 subjects were enrolled, 20 in the initial BBIC study and 21 in the second BBIC study.",
+    "In this randomized trial, participants of Experiment 2 (n = 51) were tested again.",
+])
+def test_studies_are_not_arms(text):
+    assert sizes_of(text) == []
+
+
+def test_completers_of_the_study_stay_arm_sizes():
+    # 'the study' at the end of a label is not a study's name
+    assert sizes_of("In this randomized trial, 12 patients in the active group and 14 patients in the placebo group completed "
+                    "the study.") == [12, 14]

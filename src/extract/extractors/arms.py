@@ -16,7 +16,7 @@ from .numbers import ARM_PEOPLE, COUNT, NUMBER_WORDS, to_int
 
 PEOPLE = ARM_PEOPLE  # people and, since arms are read only in trial reports, the animals of an animal trial
 # thousands grouped by a space ('n = 17 135', '53 456 women'): taken only where the size must end ('17 135)')
-_SP = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)"
+_SP = r"\d{1,3}(?:[ \u00a0\u2000-\u200a\u202f]\d{3})+(?!\d)"
 
 
 def _int(s: str) -> int:
@@ -50,7 +50,7 @@ ALLOCATION_RE = re.compile(r"randomi[sz]|random|allocat|assign|divided", re.I)
 PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*)\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
 # an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
 NUM_FIRST_RE = re.compile(
-    r"(?<![\w.,])(?<!\d[ \u00a0\u2009\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
+    r"(?<![\w.,])(?<!\d[ \u00a0\u2000-\u200a\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
     r"(?P<conn>(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
     r"were\s+(?:included|enrolled|placed)\s+in(?:to)?|(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|"
     r"(?:were\s+)?given|(?:served\s+)?as|to|on|with|from)\s+(?:the\s+|a\s+|an\s+)?"
@@ -213,6 +213,9 @@ def role_of(labels: list[str], context: str = "") -> str:
     return "experimental"
 
 
+# a label that names a study ('the initial BBIC study', 'Experiment 2'), and a size followed by what the study was
+STUDY_NAME_RE = re.compile(r"\b(?!(?:the|this|our|a|an)\b)[\w-]+\s+(?:stud(?:y|ies)|trials?)$|^(?:experiment|study|trial)\s+(?:\d+|[IVX]+|[A-Z])$", re.I)
+STUDY_AFTER_RE = re.compile(r"\)?\s*(?:was|is)\s+(?:an?|the)\s+[^.;]{0,120}?\b(?:trial|study)\b", re.I)
 # a note that opens a parenthesis, not an arm's name: '3x/wk', 'mean age 54 years', '20 mg escitalopram/day'
 # (a result is no note: '(38.6%, n = 88)', '(≥ 50 ml/min; n = 10)' stay unread)
 NOTE_RE = re.compile(r"^(?![^%=<>≤≥\[\]]*[%=<>≤≥\[\]])(?:\d|(?:mean|median|aged?|range)\b|.*\d\s*(?:x|×|times)\s*/\s*(?:wk|week|day|d)\b)", re.I)
@@ -290,6 +293,8 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         if (re.search(PEOPLE, label, re.I) and re.search(r"\b(?:aged?|years?|yrs?|yr|old)\b|[<>≤≥]", label)
                 or re.search(r"\b(?:year|month|week)-olds?\b", label, re.I)) and not re.search(r"group|arm", label, re.I):
             continue  # 'Normo-ovulatory women age <39 yr (n=213)', '17-year-olds (N = 699)': the population
+        if STUDY_NAME_RE.search(label) or STUDY_AFTER_RE.match(flow, m.end()):
+            continue  # 'TIOSPIR (n=17 135) was an international, randomised trial', 'the initial BBIC study': a study, not an arm
         if re.fullmatch(NUMBER_WORDS, label, re.I) and re.match(r"\s*(?:groups|arms)\b", flow[m.end():], re.I):
             continue  # 'divided into two (n = 30) groups': sizes per group, handled by _each
         if re.search(r"\b(?:groups|arms)$", label, re.I):
@@ -422,7 +427,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         n = to_int(m.group("n"))
         label = re.sub(r"^(?:receive|receiving|be\s+given|be\s+treated\s+with|undergo)\s+", "", _clean_label(m.group("label")), flags=re.I)
         label = re.split(r"\s+(?:for|during|over|daily|once|twice|consumed|took|underwent|who|which)\b", label)[0].strip()
-        if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()):
+        if n is None or not label or len(label.split()) > 8 or _overlaps(have + out, m.start(), m.end()) or STUDY_NAME_RE.search(label):
             continue
         if re.search(r"\b(?:groups|arms|one of|either|each|both|receive)\b", label, re.I) or re.match(r"\d", label) \
                 or re.fullmatch(r"(?:(?:this|the|our|a|an)\s+(?:[\w-]+\s+){0,4}?)?(?:study|trial|research|project|analysis)", label, re.I) \

@@ -22,16 +22,15 @@ PEOPLE = (r"(?:patients|participants|subjects|individuals|persons|people|women|m
 ANIMALS = (r"(?:rats|mice|dogs|cats|rabbits|goats|kids|calves|pigs|piglets|sows|gilts|lambs|ewes|sheep|cows|heifers|"
            r"steers|bulls|horses|mares|foals|broilers|hens|chickens|chicks|monkeys|macaques|animals)")
 ARM_PEOPLE = rf"(?:{PEOPLE}|{ANIMALS})"
-# digits with thousands grouped by a comma or a (thin/no-break) space: '1,665', '17 135', '53 456'
-THOUSANDS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,]\d)"
 
 
 def to_int(s: str) -> int | None:
-    """'1,410' -> 1410; 'One hundred and ninety-three' -> 193; None when not a count."""
+    """'1,410' -> 1410; '17 135' (a space, thin or no-break space between thousands) -> 17135;
+    'One hundred and ninety-three' -> 193; None when not a count."""
     s = s.strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
         return int(s.replace(",", ""))
-    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+", s):
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2000-\u200a\u202f]\d{3})+", s):
         return int(re.sub(r"\D", "", s))
     words = re.split(r"[\s-]+", s.lower())
     total, cur = 0, 0
