@@ -93,3 +93,51 @@ def test_more_ci_forms(text, expected):
 ])
 def test_not_effects(text):
     assert find_cis(match_text(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # label variants from bench abstracts: '95% IC', '95% Cl' (a lower-case L), 'CIs', 'confidential interval',
+    # 'posterior credible interval', '95 per cent c.i.'
+    ("(respectively, OR 1.06 [95% IC: 0.76\u20131.46]; OR 1.4 [95% IC:0.91\u20132.16].", [(1.06, 0.76, 1.46, 95.0), (1.4, 0.91, 2.16, 95.0)]),
+    ("(HR=0.72 [95% Cl 0.56\u20130.94]) and", [(0.72, 0.56, 0.94, 95.0)]),
+    ("(difference \u22121.74 (95% CIs, \u22123.34 to \u22120.14), p=0.0329)", [(-1.74, -3.34, -0.14, 95.0)]),
+    ("hazard ratios were 0.79 (95% confidential interval: 0.54\u20131.16)", [(0.79, 0.54, 1.16, 95.0)]),
+    ("(difference of 56.6%, 95% posterior credible interval 41.4-70.0%, posterior", [(56.6, 41.4, 70.0, 95.0)]),
+    ("(hazard ratio 1.43, 95 per cent c.i. 1.11 to 1.85), looking", [(1.43, 1.11, 1.85, 95.0)]),
+    # thousands grouped by spaces; a decimal broken by a space
+    ("adjusted mean difference \u20ac16 956 (95% CI 14 647 to 19 162))", [(16956.0, 14647.0, 19162.0, 95.0)]),
+    ("(\u22121.6% energy, 95% CI \u22122.8 to \u22120. 3), and", [(-1.6, -2.8, -0.3, 95.0)]),
+    # per-dose lists under one 'HR; 95% CI' header
+    ("(vital status, HR; 95% CI R2.5: 0.87; 0.64 to 1.17; R5: 0.79; 0.58 to 1.07) with", [(0.87, 0.64, 1.17, 95.0), (0.79, 0.58, 1.07, 95.0)]),
+    # units with exponents or digits are not estimates
+    ("mean difference: \u2212285 dyn s/cm5 (95% CI \u2212357 to \u2212213); p<0.0001", [(-285.0, -357.0, -213.0, 95.0)]),
+    ("produced 0.10 kcal \u00b7 kg\u22121 \u00b7 hr\u22121 (95% confidence interval 0.03 to 0.17) greater", [(0.10, 0.03, 0.17, 95.0)]),
+    ("was \u221231.4 cm2 (95% CI \u221256.5 cm2 to \u22126.3 cm2; p = 0.02)", [(-31.4, -56.5, -6.3, 95.0)]),
+    # the level written twice / a duplicated label is not the estimate
+    ("RR 1.12, 95% CI 95% 0.76 to 1.66), and", [(1.12, 0.76, 1.66, 95.0)]),
+    ("difference \u22120.00, 95% CI (95% CI \u22120.37 to 0.37)", [(0.0, -0.37, 0.37, 95.0)]),
+    # bounds written high first come out in order
+    ("(OR 3.75, CI = 10.53\u20131.33, p = 0.012)", [(3.75, 1.33, 10.53, None)]),
+    # a duration, a rate's denominator or a p-value is not the estimate
+    ("an extra 1 (SE 0.15) kg over 2 years (99% CI 0.6\u20131.4 kg, p = 10", [(None, 0.6, 1.4, 99.0)]),
+    ("4.6 per 100 woman-years (95% CI 3.9\u20135.4)", [(None, 3.9, 5.4, 95.0)]),
+    ("1.35 v/s 1.82 p 0.004 (95% CI 0.15, 0.79) and", [(None, 0.15, 0.79, 95.0)]),
+])
+def test_mining_ci_forms(text, expected):
+    got = [(c.estimate, c.low, c.high, c.level) for c in find_cis(match_text(text))]
+    assert got == [(e if e is None else pytest.approx(e), lo, hi, lv) for e, lo, hi, lv in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "(n = 1 234) and 95% of patients were seen 1 to 2 times",
+    "the clinic (IC) saw 95% of the 12 to 20 patients",  # 'IC' without a level is no label
+    "ratio 0.75 (95% CIca values 12 to 20)",
+    "median 8 (IQR 5 to 12), range 1 to 30",
+])
+def test_mining_not_effects(text):
+    assert find_cis(match_text(text)) == []
+
+
+def test_ratio_plural_types():
+    (c,) = find_cis(match_text("Pooled RRs (95% CIs) comparing extremes were 0.96 (0.84, 1.10) for"))
+    assert c.estimate_type == "risk ratio"

@@ -8,15 +8,20 @@ from dataclasses import dataclass
 from .common import NUM, cue_text, lacks_cues
 
 # numbers with thousands separators ('205,618') as well as plain ones
-TNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + NUM + r")"
+# thousands grouped by spaces ('€16 956 (95% CI 14 647 to 19 162)') only before a bracket, separator or 'to';
+# a decimal broken by a space ('−2.8 to −0. 3)') only for a leading zero before a bracket or separator
+TNUM = (r"(?:\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![\d.,])(?=\s?(?:[)\]\[(;,–—-]|to\s|and\s|%))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+        r"0\.\s\d{1,2}(?![\d.])(?=\s*[)\];,])|" + NUM + r")")
 # a bound as written: sign (hyphen, en dash or minus used as minus), currency, number, percent
 SIGNED = r"(?:[-–−+]\s?)?[£$€]?\s?" + TNUM + r"(?:\s?%)?"
-_UNIT = r"(?:\s?(?:%|(?!(?:to|and|or)\b)[A-Za-zµμ/]{1,8}(?:\s?(?!(?:to|and|or)\b)[A-Za-z]{1,4})?))?"  # never 'to'/'and'
+_UNIT = (r"(?:\s?(?:%|(?!(?:to|and|or|at|CI)\b)[A-Za-zµμ/]{1,8}\d?(?:\s?(?!(?:to|and|or|at|CI)\b)[A-Za-z]{1,4}\d?)?))?")  # never 'to'/'and'
 
-CI_LABEL = r"(?:CI|C\.I\.|CrI|confidence\s+intervals?|credible\s+intervals?|confidence\s+limits?(?:\s*\(CL\))?)"
+# also 'CIs', '95% IC' (French/Spanish order), '95% Cl' (a lower-case L for I), 'confidential interval', 'posterior credible interval'
+CI_LABEL = (r"(?:CIs?\b|C\.I\.|CrI|(?-i:IC|Cl)\b|confiden(?:ce|tial)\s+intervals?|(?:posterior\s+)?credible\s+intervals?|"
+            r"confidence\s+limits?(?:\s*\(CL\))?)")
 # '95% CI −9.1 to 9.0', '95% confidence interval (CI): 0.48–4.63', '(95 % confidence interval (CI); 29.0–46.2 %)'
 CI_RE = re.compile(
-    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*%\s*-?\s*" + CI_LABEL + r"|\b(?:CI|C\.I\.)\s*(?P<level2>\d{2}(?:\.\d+)?)\s*%)"
+    r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*(?:%|per\s?cent)\s*-?\s*" + CI_LABEL + r"|\b(?:CI|C\.I\.)\s*(?P<level2>\d{2}(?:\.\d+)?)\s*%)"
     r"(?:\s*[\(\[]\s*(?:CI|C\.I\.)\s*[\)\]])?(?:\s+CI\b|\s*,\s*CI\b)?"
     r"(?:\s+(?:for|of)\s+(?:the\s+)?[^:=;,()\[\]\d]{0,60}?)?\s*(?:[:,;=]\s*|of\s+|was\s+|from\s+)*[\[(]?\s*"
     # '−2.6 - (−0.21)': an upper bound in parentheses; '-75.47, to –2.305'
@@ -58,20 +63,29 @@ LABEL_SCOPE_END_RE = re.compile(r"\s(?:[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}|[A-Z]{3
 # an estimate a few words before its interval: '5.3% higher percentage of patients meeting recommendations [95% CI: 2.1% to 8.8%]'
 EST_FAR_RE = re.compile(r"(?<![\d.])(?P<est>(?:[-–−]\s?)?" + TNUM + r")\s*%?\s*(?:[\w/*]+\s+)?(?:higher|lower|greater|more|fewer|less|larger|smaller|"
                         r"increase|decrease|reduction|improvement)\b[^\d;()\[\]]{0,80}?[\[(]?\s*$")
+# a list of 'label: estimate; low to high' items under one 'ratio; 95% CI' header: 'HR; 95% CI R2.5: 0.87; 0.64 to 1.17; R5: 0.79;
+# 0.58 to 1.07', '(HR; 95% CI MACE R2.5: 0.73; 0.47 to 1.15; ...)'
+LIST_HEAD_RE = re.compile(
+    r"\b(?P<type>a?ORs?|a?HRs?|RRs?|IRRs?|(?i:odds\s+ratios?|hazard\s+ratios?|relative\s+risks?|risk\s+ratios?|rate\s+ratios?|"
+    r"(?:mean\s+)?differences?))\s*[;,/(]\s*(?P<level>\d{2}(?:\.\d+)?)\s*%\s*" + CI_LABEL + r"\s*\)?(?=\s*[:,]?\s*[A-Za-z][^;:()]{0,30}:)")
+LIST_ITEM_RE = re.compile(r"(?<=:)\s*(?P<est>" + SIGNED + r")\s*[;,]\s*(?P<lo>" + SIGNED + r")\s*(?:to|–|—|-)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)")
 # measures of accuracy or a proportion's own interval are not effect estimates
 NOT_EFFECT_BEFORE_RE = re.compile(r"\b(?:AUC|AUROC|area\s+under|c-statistic|sensitivity|specificity|accuracy|kappa|ICC)\b[^;]{0,60}$", re.I)
-PROPORTION_BEFORE_RE = re.compile(r"\d\s*/\s*\d[\d,]*\s*,\s*[\[(]?\s*$")
+PROPORTION_BEFORE_RE = re.compile(r"\d\s*/\s*\d[\d,]*\s*[,;]\s*[\[(]?\s*$")
 EST_BEFORE_RE = re.compile(
-    r"(?<![\d.])(?<!\d,)(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|[A-Za-zµμ/][A-Za-zµμ/0-9*·^]*)(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
+    r"(?<![\d.])(?<!\d,)(?<![A-Za-zµμ·^])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|[A-Za-zµμ/][A-Za-zµμ/0-9*·^.−-]*)"
+    r"(?:\s?[·.]?\s?(?=[A-Za-zµμ/]*[\d/−-])[A-Za-zµμ/][A-Za-zµμ/0-9*^.−-]*){0,3}(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
 )
 # a number that is an SD, a denominator, a p-value or a standard error is not the estimate
-NOT_EST_BEFORE_RE = re.compile(r"(?:±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\bSE\s*|\bSD\s*|\b(?:vs|v)\.?\s|\bversus\s)\s*$")
+DURATION_UNIT_RE = re.compile(r"(?:years?|months?|weeks?|days?|hours?|yrs?|wks?)$")
+DURATION_BEFORE_RE = re.compile(r"\b(?:over|after|within|during|for|at|first|past|next)\s*$")
+NOT_EST_BEFORE_RE = re.compile(r"(?:\bper\s|±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\b[Pp](?:-value)?\s|\bSE\s*|\bSD\s*|\b(?:vs|v)\.?\s|\bversus\s)\s*$")
 TYPES = [
     # abbreviations are matched case-sensitively: 'or' is not an odds ratio
-    (r"(?i:\bodds ratios?\b)|\bOR\b|\baOR\b", "odds ratio"),
-    (r"(?i:\bhazard ratios?\b)|\bHR\b|\baHR\b", "hazard ratio"),
-    (r"(?i:\brelative risks?\b|\brisk ratios?\b)|\bRR\b", "risk ratio"),
-    (r"(?i:\brate ratios?\b)|\bIRR\b", "rate ratio"),
+    (r"(?i:\bodds ratios?\b)|\bORs?\b|\baORs?\b", "odds ratio"),
+    (r"(?i:\bhazard ratios?\b)|\bHRs?\b|\baHRs?\b", "hazard ratio"),
+    (r"(?i:\brelative risks?\b|\brisk ratios?\b)|\bRRs?\b", "risk ratio"),
+    (r"(?i:\brate ratios?\b)|\bIRRs?\b", "rate ratio"),
     (r"(?i:\brisk differences?\b)|\bRD\b", "risk difference"),
     (r"(?i:\bstandardi[sz]ed mean differences?\b)|\bSMD\b", "standardised mean difference"),
     (r"(?i:\bmean differences?\b|\bdifferences?\b)|\bMD\b", "mean difference"),
@@ -99,6 +113,12 @@ def _etype(ctx: str) -> str | None:
     return etype
 
 
+def _bounds(m: re.Match[str]) -> tuple[float, float]:
+    """The interval's bounds in order ('CI = 10.53–1.33', '95% CI: −5.8 to −8.8')."""
+    lo, hi = _f(m.group("lo")), _f(m.group("hi"))
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
 def _f(s: str) -> float:
     """'−9.1' / '–460' / '−£100' / '2.5%' / '26,600' -> float."""
     t = re.sub(r"[\s,£$€%+]", "", s).replace("–", "-").replace("−", "-")
@@ -117,7 +137,7 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
             continue
         ctx = mt[max(floor, m.start() - 80):m.start("est")]
         out.append(CIMention(m.start(), m.end(), _f(m.group("est")), _etype(ctx), float(m.group("level")),
-                             _f(m.group("lo")), _f(m.group("hi"))))
+                             *_bounds(m)))
         taken.append((m.start(), m.end()))
     # both ratio patterns are case-sensitive: one of these is in the raw text if either matches
     ratios = any(c in mt for c in ("OR", "HR", "RR", "ratio", "relative"))
@@ -127,16 +147,23 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         if re.search(r"\d{2}\s*%\s*(?:CI|C\.I\.|confidence)", mt[m.start():m.end()], re.I):
             continue  # labelled: CI_RE reads it
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
-                             _f(m.group("lo")), _f(m.group("hi"))))
+                             *_bounds(m)))
         taken.append((m.start(), m.end()))
     for m in (RATIO_CI_RE.finditer(mt) if ratios else ()):
         if any(a <= m.start("est") < b or m.start() <= a < m.end() for a, b in taken):
             continue
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
-                             _f(m.group("lo")), _f(m.group("hi"))))
+                             *_bounds(m)))
         taken.append((m.start(), m.end()))
-    has_label = not lacks_cues(low, ("ci", "c.i.", "cri", "confidence", "credible"))
-    for m in (CI_RE.finditer(mt) if has_label and "%" in mt else ()):
+    for h in (LIST_HEAD_RE.finditer(mt) if "%" in mt and ";" in mt else ()):
+        end = re.compile(r"\)|\.\s|$").search(mt, h.end()).start()
+        for v in LIST_ITEM_RE.finditer(mt, h.end(), end):
+            if any(a < v.end() and v.start() < b for a, b in taken):
+                continue
+            out.append(CIMention(v.start(), v.end(), _f(v.group("est")), _etype(h.group("type")), float(h.group("level")), *_bounds(v)))
+            taken.append((v.start(), v.end()))
+    has_label = not lacks_cues(low, ("ci", "c.i.", "cri", "confidence", "credible", "confidential", "% ic", "%ic", "% cl", "%cl"))
+    for m in (CI_RE.finditer(mt) if has_label and ("%" in mt or "per cent" in mt) else ()):
         if any(a <= m.start() < b for a, b in taken):
             continue
         c = _estimate_before(mt, m, floor, float(m.group("level") or m.group("level2")), need_estimate=False)
@@ -176,9 +203,16 @@ def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None,
     is an accuracy measure or a proportion's own interval (or has no estimate and one is needed)."""
     if PROPORTION_BEFORE_RE.search(mt[max(floor, m.start() - 40):m.start()]):
         return None  # '21.0% (445/2,111, 95% CI 19.3–22.7%)': a proportion's interval, not an effect
-    lo, hi = sorted((_f(m.group("lo")), _f(m.group("hi"))))  # '95% CI −0.32%, −0.55%': the bounds in order
+    lo, hi = _bounds(m)  # '95% CI −0.32%, −0.55%': the bounds in order
     lo_s = max(floor, m.start() - 40)
     before = mt[lo_s:m.start()]
+    if not m.group(0)[0].isdigit():
+        # 'RR 1.12, 95% CI 95% 0.76 to 1.66', 'CI 95%: ...': the '95%' before the label is its level, not the estimate
+        lvl = re.search(r"\b\d{2}(?:\.\d)?\s*%\s*-?\s*$", before)
+        before = before[: lvl.start()] if lvl else before
+    # '−0.00, 95% CI (95% CI −0.37 to 0.37)': a label written twice
+    dup = re.search(r"\b\d{2}(?:\.\d)?\s*%\s*(?:CI|C\.I\.|confidence\s+interval)\s*[(\[]\s*$", before)
+    before = before[: dup.start()] if dup else before
     em = EST_BEFORE_RE.search(before)
     if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
         # the number just before is a p-value ('HR, 0.76; P = .002; 95% CI ...'): look past it
@@ -194,6 +228,9 @@ def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None,
         fm = EST_FAR_RE.search(mt[far_s:m.start()])
         if fm and not NOT_EST_BEFORE_RE.search(mt[max(0, far_s + fm.start("est") - 6):far_s + fm.start("est")]):
             est, start, unit = _f(fm.group("est")), far_s + fm.start("est"), "far"
+    if est is not None and unit and DURATION_UNIT_RE.match(unit) and (
+            DURATION_BEFORE_RE.search(mt[max(floor, start - 12):start]) or re.match(r"\s*(?:later|after|old)\b", mt[start:m.start()].split(unit, 1)[-1])):
+        est, start = None, m.start()  # 'an extra 1 kg over 2 years (99% CI', '12 months later (95% CI': a duration, not the estimate
     if est is None and need_estimate:
         return None
     etype = _etype(mt[max(floor, start - 80):start])
