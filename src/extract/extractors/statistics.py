@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +12,9 @@ from ..model import Arm, Document, Endpoint, Evidence
 from .common import Segment, norm_key, timepoints_in
 from .effects import find_cis
 from .pvalues import PMention, find_pvalues, is_threshold
+
+# how far back in its sentence a statistic's subject, arms, comparison and timepoint are looked for
+WINDOW = 3000
 
 WITHIN_RE = re.compile(r"\bwithin\b|\bfrom baseline\b|\bunchanged\b|\balter(?:ed)?\b|\bpre-?\s*(?:to|and)\s*post|\bbefore and after\b", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\b|\bvs\.?(?=\s)|\bversus\b|\bcompared (?:with|to)\b|\bdifferences?\b|\brelative to\b", re.I)
@@ -84,11 +88,17 @@ def text_statistics(doc: Document, flow: str, sents: list[Segment], arms: list[A
     cis = find_cis(flow)
     stats: list[TextStat] = []
     used: set[int] = set()
+    p_starts = [p.start for p in ps]
     for ci in cis:
         st = TextStat(ci.start, ci.end, None, ci.estimate, ci.estimate_type, ci.level, ci.low, ci.high)
-        for k, p in enumerate(ps):
+        # the p-values after the interval, in order, while the text between stays short (the
+        # stripped gap only grows from one p-value to the next, so the first longer one ends the search)
+        for k in range(bisect.bisect_left(p_starts, ci.end), len(ps)):
+            p = ps[k]
             gap = flow[ci.end:p.start]
-            if k not in used and p.start >= ci.end and len(gap.strip()) <= 12 and re.fullmatch(r"[\sA-Za-z%/µμ.]*[,;]?\s*", gap):
+            if len(gap.strip()) > 12:
+                break
+            if k not in used and re.fullmatch(r"[\sA-Za-z%/µμ.]*[,;]?\s*", gap):
                 st.p = p
                 used.add(k)
                 # one contiguous span only when nothing (a table, a caption) sits between them
@@ -109,14 +119,18 @@ def text_statistics(doc: Document, flow: str, sents: list[Segment], arms: list[A
 
     prev: TextStat | None = None
     prev_sent: int = -1
+    sent_starts = [s.start for s in sents]
     for st in stats:
-        si = next((k for k, s in enumerate(sents) if s.start <= st.start < s.end), -1)
+        si = _sentence_of(sents, sent_starts, st.start)
         sent = sents[si] if si >= 0 else Segment(max(0, st.start - 200), st.end)
         same = prev is not None and si == prev_sent
-        lo = max(sent.start, prev.end) if same else sent.start
+        # what precedes the statistic in its sentence, at most WINDOW characters of it (a run-on
+        # 'sentence' of megabytes would otherwise be copied and searched once per statistic)
+        reach = max(sent.start, st.start - WINDOW)
+        lo = max(reach, prev.end) if same else reach
         window = flow[lo:st.start]
-        prefix = flow[sent.start:st.start]
-        if st.p is not None and st.estimate is None and is_threshold(flow[sent.start:sent.end]):
+        prefix = flow[reach:st.start]
+        if st.p is not None and st.estimate is None and is_threshold(flow[reach:min(sent.end, st.end + WINDOW)]):
             st.is_threshold = True
             prev, prev_sent = st, si
             continue
@@ -143,11 +157,23 @@ def text_statistics(doc: Document, flow: str, sents: list[Segment], arms: list[A
     return stats
 
 
+def _sentence_of(sents: list[Segment], starts: list[int], pos: int) -> int:
+    """Index of the sentence holding `pos` (sentences partition the text, in order), or -1."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k if k >= 0 and sents[k].start <= pos < sents[k].end else -1
+
+
 def _respectively(flow: str, sents: list[Segment], stats: list[TextStat]) -> None:
     """'from baseline to 1 and 3 months ... (P = 0.004 and P = 0.019, respectively)': hand the
     listed timepoints out in order to the run of statistics that ends in 'respectively'."""
-    for s in sents:
-        seg = [st for st in stats if s.start <= st.start < s.end and not st.is_threshold]
+    starts = [s.start for s in sents]
+    by_sent: dict[int, list[TextStat]] = {}
+    for st in stats:  # stats are in text order
+        si = _sentence_of(sents, starts, st.start)
+        if si >= 0 and not st.is_threshold:
+            by_sent.setdefault(si, []).append(st)
+    for si, seg in by_sent.items():
+        s = sents[si]
         k = 0
         while k < len(seg):
             j = k
