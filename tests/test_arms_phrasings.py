@@ -422,3 +422,21 @@ def test_completers_of_the_study_stay_arm_sizes():
     # 'the study' at the end of a label is not a study's name
     assert sizes_of("In this randomized trial, 12 patients in the active group and 14 patients in the placebo group completed "
                     "the study.") == [12, 14]
+
+
+def test_pair_with_a_number_word_and_a_later_role():
+    # '(16 on nevirapine and three not on ART)'; the later 'control group (n = 3)' is that arm and gives its role
+    assert arms_of("In this non-randomized controlled study, nineteen children (16 on nevirapine and three not on ART) enrolled. "
+                   "Insufficient children were enrolled in the control group (n = 3).") == [(3, "control"), (16, "experimental")]
+
+
+def test_pair_label_containing_iu_letters_is_kept():
+    # 'octylonium' is no 'IU' unit
+    assert sizes_of("METHODS: In this randomized trial, 287 patients with IBS (143 receiving tiropramide and 144 octylonium) "
+                    "were randomly allocated.") == [143, 144]
+
+
+def test_a_later_role_mention_does_not_merge_when_that_role_exists():
+    arms = run("In this randomized trial, patients were assigned to drug A (n = 20), drug B (n = 20) or usual care (n = 22). "
+               "Later the control group (n = 20) was described.").arms
+    assert [(a.label, a.role) for a in arms if a.label.startswith("drug")] == [("drug A", "experimental"), ("drug B", "experimental")]

@@ -47,7 +47,7 @@ BARE_N_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)(?=\s*(?:,|or\b|and\b
 BARE_LAST_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)")
 ALLOCATION_RE = re.compile(r"randomi[sz]|random|allocat|assign|divided", re.I)
 # sizes with labels in one parenthesis: 'Forty-five subjects (30 CPA and 15 placebo)'
-PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*)\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
+PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en))\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
 # an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
 NUM_FIRST_RE = re.compile(
     r"(?<![\w.,])(?<!\d[ \u00a0\u2000-\u200a\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
@@ -350,8 +350,9 @@ def _bare_and_pairs(flow: str, sents: list[Segment], have: list[Mention]) -> lis
             continue
         si = _sentence_of(sents, m.start())
         for n, lab in ((m.group("a"), m.group("la")), (m.group("b"), m.group("lb"))):
-            if not re.search(r"%|years?|months?|weeks?|days?|mg|ml|kg", lab, re.I):
-                out.append(Mention(_clean_label(lab), _int(n), m.start(), m.end(), "text", si))
+            # ('Nineteen children (16 on nevirapine and three not on ART)')
+            if not re.search(r"%|\b(?:years?|months?|weeks?|days?|mg|ml|kg|IU)\b", lab, re.I) and to_int(n):
+                out.append(Mention(_clean_label(lab), to_int(n), m.start(), m.end(), "text", si))
     for m in BARE_N_RE.finditer(flow):
         si = _sentence_of(sents, m.start())
         sent = flow[sents[si].start:sents[si].end] if si >= 0 else ""
@@ -705,6 +706,12 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
             continue
         role = role_of([m.label])
         home = next((g for g in groups if g[0].n == m.n and (role_of([x.label for x in g]) == role or m.source == "table")), None)
+        if home is None and defining and m.source == "text" and role != "experimental" \
+                and not any(role_of([x.label for x in g]) == role for g in groups):
+            # a later 'control group (n = 3)' names the role of a defined arm of that size that had no role cue (when
+            # no arm has that role yet)
+            # ('Nineteen children (16 on nevirapine and three not on ART)')
+            home = next((g for g in groups if g[0].n == m.n and role_of([x.label for x in g]) == "experimental"), None)
         if home is not None:
             home.append(m)
         elif defining and m.source == "text" and m.start > defining[-1].end and _core(m.label) in defined_cores:
