@@ -9,19 +9,20 @@ from ..model import Document, Endpoint
 from ..parse.normalize import clean_phrase
 from .common import Segment, cue_text, evidence, lacks_cues, norm_key, timepoints_in
 
-_EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?|assessments?|criteri(?:on|a)))?|objectives?|"
-       r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?))")
+_EP = (r"(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|measurements?|variables?|parameters?|assessments?|criteri(?:on|a)))?|objectives?|"
+       r"(?:efficacy\s+)?(?:variables?|parameters?|measurements?|measures?|criteri(?:on|a)))")
 _PRIMARY = r"(?:co-?primary|primary|main)"
-PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name>[^.;]+?),\s+(?:was|were|is)\b|"
+PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+(?:(?:study|trial|effect|efficacy|immunogenicity)\s+)?{_EP}(?:\s+of\s+the\s+(?:study|trial))?,\s+(?P<name>[^.;]+?),\s+"
+                              r"(?:was|were|is|did|does|showed|differed|improved|decreased|increased|favou?red|reached)\b|"
                               # 'The primary end point, the proportion of patients with new lesions was equal in both groups'
                               rf"\b{_PRIMARY}\s+{_EP},\s+(?P<name2>the\s+[^.;,]+?)\s+(?:was|were)\s+(?:similar|equal|significantly|not|higher|lower|"
                               r"greater|reduced|increased|decreased|comparable|improved|achieved|met)\b", re.I)
 # 'The primary study endpoint was', 'The primary outcome measure over six weeks study period was', 'Our primary
 # outcome measure of quality of care is', 'The primary readout was'
-_MOD = r"(?:(?:study|trial|efficacy|effectiveness|safety|clinical|comparison|composite|combined|analysis)\s+)?"
+_MOD = r"(?:(?:study|trial|efficacy|effectiveness|safety|clinical|comparison|composite|combined|analysis|effect|immunogenicity|pharmacokinetic)\s+)?"
 PRIMARY_COPULA_RE = re.compile(
     rf"\b{_PRIMARY}\s+{_MOD}(?:{_EP}|readouts?)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
-    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?\s+(?P<cop>was|were|is|are|included|includes|include|comprised|:)\s*:?\s+(?:defined\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?(?:\s+(?P<cop>was|were|is|are|included|includes|include|comprised|concerned)|\s*(?P<colon>:))\s*:?\s+(?:(?:defined|measured|expressed|calculated)\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
@@ -30,12 +31,17 @@ PRIMARY_INVERTED_RE = re.compile(
     rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:(?:measured|used|chosen|examined|assessed|evaluated|defined|selected|considered)\s+as\s+)?"
     rf"(?:the\s+)?{_PRIMARY}\s+{_MOD}(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?|objectives?)\b")
 # 'birth weight (primary outcome)', 'Overall response rate, the primary end point, was 27%'
-PRIMARY_MARKED_RE = re.compile(
-    rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z][^,;:().]{{2,80}}?)\s*"
+_MARKED_NAME = r"(?:[^,;:().]|\.\d|\([^()]{1,30}\)(?=\s+\w))"
+PRIMARY_MARKED_RE = (
+    rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z]{_MARKED_NAME}{{2,@LEN@}}?)\s*"
     # '(primary outcome)', '(PCS, primary outcome)', '(primary)', '(primary outcome; median [IQR] ...)', '(HRQoL; the primary outcome)'
     rf"(?:\(\s*(?:[A-Za-z][\w-]{{1,15}}\s*[,;]\s*)?(?:the\s+)?{_PRIMARY}(?:\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?|variable|parameter))?"
-    rf"\s*(?:[;,][^()]{{0,80}})?\)|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome),)",
-    re.I)
+    rf"\s*(?:[;,][^()]{{0,80}})?\)|\[\s*the\s+{_PRIMARY}\s+(?:end[- ]?point|outcome)\s*\]|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome)(?:\s+measured)?,)")
+# names up to 80 characters first (the earliest boundary word within them starts the name); a longer name only for a
+# marker that the short pattern left without one ('Attention-Deficit/Hyperactivity Disorder Rating Scale IV (ADHD-RS-IV) total
+# score changes from baseline (primary endpoint)')
+PRIMARY_MARKED_LONG_RE = re.compile(PRIMARY_MARKED_RE.replace("@LEN@", "150"), re.I)
+PRIMARY_MARKED_RE = re.compile(PRIMARY_MARKED_RE.replace("@LEN@", "80"), re.I)
 # 'For the primary outcome of X', 'the primary efficacy outcome (death or recurrent MI)'
 PRIMARY_OF_RE = re.compile(
     rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)s?\s+(?:of\s+(?P<name>[^,;()]{{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b)|"
@@ -45,21 +51,21 @@ PRIMARY_OF_RE = re.compile(
 # 'Postoperative pain as the primary outcome was assessed', '... recorded as the primary end point', 'the number of sickness
 # absence days as the primary outcome', 'DSST-number of correct symbols as the prespecified primary end point'
 PRIMARY_WITH_AS_RE = re.compile(
-    rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=[.:;]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,30}}\))?)"
-    rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|compared\s+between\s+groups)\s+)?as\s+(?:the\s+|its\s+|a\s+)?"
+    rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=\bwere\s)|(?<=[.:;]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,30}}\)(?:[^,;:().]{{1,40}}?)?)?)"
+    rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|taken|compared\s+between\s+groups)\s+)?as\s+(?:the\s+|its\s+|a\s+)?"
     rf"(?:pre-?specified\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome|objective)s?\b", re.I | re.M)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
-    r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name>[^.\n]{3,200})|"
-    r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?!We\b|The\s+(?:primary|main)\b)(?P<name2>[^.\n]{3,200})|"
-    r"(?:^|(?<=[.:\n]\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!We\b|The\s+(?:primary|main)\b)(?P<name3>[^.\n]{3,200})|"
+    r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!\s*(?:We\b|The\s+(?:co-?primary|primary|main)\b))(?P<name>[^.\n]{3,200})|"
+    r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?!\s*(?:We\b|The\s+(?:co-?primary|primary|main)\b))(?P<name2>[^.\n]{3,200})|"
+    r"(?:^|(?<=[.:\n]\s)|(?<=\.\s\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!\s*(?:We\b|The\s+(?:co-?primary|primary|main)\b))(?P<name3>[^.\n]{3,200})|"
     # 'Main outcome measures. Metabolic syndrome (MetS) as defined by ...' (a heading ending in a full stop)
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:OUTCOME|[Oo]utcome)\s+(?:MEASURES?|[Mm]easures?)\.\s+(?=[A-Z])(?!We\b|The\b|Results?\b)(?P<name4>[^.\n]{3,200})", re.M)
 RESULT_SENTENCE_RE = re.compile(r"\b(?:was|were|did|showed|improved|reduced|increased|decreased)\b[^.]{0,60}?\b(?:significantly|greater|lower|higher|"
                                 r"not|no|less|more|better|worse)\b|\b[Pp]\s*[=<>≤]\s*\.?\d")
 # necessary conditions (anchor phrases) of the costliest patterns, each a quick scan: the pattern runs only when it is found
-MARKED_CUE_RE = re.compile(r"\((?:[^()]{0,20}[,;]\s*)?(?:the\s+)?(?:co-?primary|primary|main)\b|,\s+the\s+(?:co-?primary|primary|main)\s", re.I)
+MARKED_CUE_RE = re.compile(r"[\[(](?:[^()]{0,20}[,;]\s*)?(?:the\s+)?(?:co-?primary|primary|main)\b|,\s+the\s+(?:co-?primary|primary|main)\s", re.I)
 PATTERN_CUES = {
     PRIMARY_WITH_AS_RE: re.compile(r"\bas\s+(?:the\s+|its\s+|a\s+)?(?:pre-?specified\s+)?(?:co-?primary|primary|main)\s", re.I),
     PRIMARY_HEADING_RE: re.compile(r"(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END|End|end|MEASURE|[Mm]easure)"),
@@ -127,6 +133,16 @@ def _timepoint(sentence: str) -> str | None:
     return ", ".join(tps) or None
 
 
+def _scan(rx: re.Pattern[str], flow: str):
+    """rx.finditer, except that after a 'primary outcome measure: X' match (which the caller may drop as a heading) the
+    scan goes on inside it: 'Main outcome measures: The co-primary efficacy variables were X and Y'."""
+    pos = 0
+    while (m := rx.search(flow, pos)) is not None:
+        yield m
+        colon = "colon" in rx.groupindex and m.group("colon")
+        pos = m.start("colon") + 1 if colon else max(m.end(), m.start() + 1)
+
+
 def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                       abbrevs: dict[str, str] | Callable[[], dict[str, str]]) -> list[Endpoint]:
     """`abbrevs` (short form -> long form) may be given as a function: it is then called only when
@@ -142,7 +158,11 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
     low = cue_text(flow)
     has_primary = not lacks_cues(low, ("primary", "main")) and PRIMARY_CUE_RE.search(flow) is not None
     for rx in ((PRIMARY_APPOS_RE, PRIMARY_COPULA_RE) if has_primary else ()):
-        for m in rx.finditer(flow):
+        for m in _scan(rx, flow):
+            if rx is PRIMARY_COPULA_RE and m.group("colon") and (
+                    re.search(r"(?:^|[.:;\n])\s*$", flow[max(0, m.start() - 30):m.start()]) or RESULT_SENTENCE_RE.search(m.group("name"))
+                    or re.match(r"\s*\d+(?:\.\d+)?\s*[\[(]|\.\d", flow[m.end("name"):])):
+                continue  # 'Primary outcome: X' at a sentence start is a heading (PRIMARY_HEADING_RE reads it); results ('endpoints: plaque 1.23 [')
             sent = sentence_at(m.start())
             gname = "name" if m.group("name") is not None else "name2"
             a, b = m.start(gname), m.end(gname)
@@ -154,15 +174,17 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                           "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
             if gname != "name":
                 continue
-            if rx is PRIMARY_COPULA_RE and re.match(r"\(\s*[1a]\s*\)", flow[m.start("name"):]):
+            if rx is PRIMARY_COPULA_RE and re.match(r"\(?\s*[1a]\s*\)", flow[m.start("name"):]):
                 # 'Primary end points were (1) ejection fraction ... and (2) myocardial vascularization'
                 found.pop()
                 end = flow.find(".", m.start("name"))
                 seg = flow[m.start("name"):end if end > 0 else len(flow)]
-                for it in re.finditer(r"\(\s*(?:\d|[a-z])\s*\)\s*(?P<x>[^()]+?)(?=\s*(?:,\s*)?(?:and\s+)?\(\s*(?:\d|[a-z])\s*\)|$)", seg):
+                # also '1) functional disability, measured by ..., and 2) global pain'
+                for it in re.finditer(r"(?:^|(?<=[\s,;]))\(?\s*(?:\d|[a-z])\s*\)\s*(?P<x>(?:[^()]|\([^()]*\))+?)"
+                                      r"(?=\s*(?:[,;]\s*)?(?:and\s+)?(?:\(\s*(?:\d|[a-z])\s*\)|(?<![\w(])(?:\d|[a-z])\))|$)", seg):
                     a = m.start("name") + it.start("x")
                     x = it.group("x").rstrip(" ,;")
-                    x = re.split(r"\s+(?:as\s+(?:assessed|determined|measured)\s+by|at\s+\d)", x)[0]
+                    x = re.split(r",?\s+(?:as\s+)?(?:(?:assessed|determined|measured)\s+(?:by|with|using)|at\s+\d)", x)[0]
                     found.append((a, a + len(x), clean_phrase(doc.text[a:a + len(x)]), "primary", _timepoint(it.group("x"))))
                 continue
             if rx is PRIMARY_COPULA_RE and m.group("cop") == "were":
@@ -183,10 +205,14 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:study|trial|analysis)\b", name, re.I):
             a = m.start(g)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for m in (PRIMARY_MARKED_RE.finditer(flow) if has_primary and MARKED_CUE_RE.search(flow) else ()):
+    marked = has_primary and MARKED_CUE_RE.search(flow) is not None
+    named_ends: set[int] = set()
+    for m in (m for rx in ((PRIMARY_MARKED_RE, PRIMARY_MARKED_LONG_RE) if marked else ()) for m in rx.finditer(flow)):
+        if m.end() in named_ends:
+            continue
         name = m.group("name").strip()
         # 'Quality-of-life measures included the Physical Component Summary (PCS, primary outcome)': the measure only
-        lead = re.search(r"^.*\b(?:included|includes|including|were|was|are|is|comprised|measured|assessed|recorded)\s+(?:by\s+|as\s+)?", name)
+        lead = re.search(r"^.*\b(?:included|includes|including|were|was|are|is|comprised|measured|assessed|recorded|using|compared|observed|found|seen|noted)\s+(?:by\s+|as\s+|for\s+|in\s+|on\s+)?", name)
         if lead and len(name) - lead.end() >= 3:
             name = name[lead.end():]
         name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", name, flags=re.I)
@@ -196,9 +222,10 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             if len(parts) < 2:
                 continue
             name = parts[-1]
-        if 2 <= len(name) and len(name.split()) <= 16 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
+        if 2 <= len(name) <= 120 and len(name.split()) <= 16 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
             a = m.start("name") + m.group("name").index(name)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
+            named_ends.add(m.end())
     for rx in ((PRIMARY_INVERTED_RE, PRIMARY_HEADING_RE, PRIMARY_WITH_AS_RE) if has_primary else ()):
         cue_rx = PATTERN_CUES.get(rx)
         if cue_rx is not None and not cue_rx.search(flow):
@@ -220,6 +247,8 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                 parts = [(p, m.start(g) + off) for p, off in _split_semicolons(name)]
             for part, off in parts:
                 part_s = part.strip()
+                if rx is PRIMARY_WITH_AS_RE and re.fullmatch(r"[a-z]+ed", part_s):
+                    continue  # 'The frequency, duration and severity of exacerbations were combined as primary outcome measures'
                 if len(part_s) >= 3:
                     a = off + (len(part) - len(part.lstrip()))
                     found.append((a, a + len(part_s), clean_phrase(doc.text[a:a + len(part_s)]), "primary", _timepoint(part_s)))
@@ -274,19 +303,30 @@ NOT_A_NAME_RE = re.compile(
     r"comparable|relevant|noted|associated|obtained|calculated|performed|determined|used|estimated|done|recorded|reported|positive|"
     r"negative|superior|inferior|non-?inferior|after|before|during|in|at|for|by|this|these|that|which|also|likely|unchanged|changed|"
     r"study|trial|analysis|shown|demonstrated|identical|equal|based|expressed|tested|presented|given|examined|investigated|studied|"
-    r"explored|considered|the\s+same)(?![\w-])", re.I)
+    r"explored|considered|taken|chosen|selected|as|the\s+same)(?![\w-])", re.I)
 NOT_A_NAME_IN_RE = re.compile(r"\b[Pp]\s*[=<>≤]|\b\d+\s*%?\s*(?:CI|C\.I\.)\b|%\s*CI\b|\(\d+\s*(?:of|/)|^\W*[\d.,%\s]+\W*$|"
                              r"^\d[\d.,]*\s*(?:%|\(|(?:and|vs|of|to|patients|participants|subjects)\b)")
-TRAILING_WORD_RE = re.compile(r"(?:\s+(?:of|the|for|with|to|in|by|and|or|through|among|from|at|a|an|as|=|was|were|is))+\W*$", re.I)
+TRAILING_WORD_RE = re.compile(r"(?:\s+(?:of|the|for|with|to|in|by|and|or|through|among|from|at|a|an|as|=|was|were|is|within|after|during|over|until))+\W*$", re.I)
+# 'Physical activity assessed at baseline and 12 and 24 months': the measure only
+HOW_TAIL_RE = re.compile(r"\s+(?:assessed|measured|evaluated|recorded)\s+(?:at|using|with|on|in|every|before|after)\b.*$", re.I | re.S)
 
 
 def _trim_primary(f: tuple) -> tuple | None:
     """A primary-endpoint candidate with a dangling word cut ('death through' 90-day ...), or None when the
     words after 'The primary outcome was' are a result or a method rather than an outcome's name."""
     start, end, name, kind, tp = f
+    how = HOW_TAIL_RE.search(name)
+    if how and how.start() >= 3:
+        name = name[:how.start()].rstrip(" ,;:")
+        end = start + len(name) if end - start >= len(name) else end
+    # 'the difference in the sum score calculated from this questionnaire, which was evaluated by ...': the clause ends the name
+    rel = re.search(r"\s*,\s+(?:which|that|where|whereas|while)\b.*$|[\s,;:]+$", name, re.S)
+    if rel and rel.start() >= 3:
+        name = name[:rel.start()]
+        end = start + len(name) if end - start >= len(name) else end
     cut = TRAILING_WORD_RE.search(name)
     if cut:
-        name = name[:cut.start()]
+        name = name[:cut.start()].rstrip(" ,;:")
         end = start + len(name) if end - start >= len(name) else end
     if len(name) < 2 or NOT_A_NAME_RE.search(name) or NOT_A_NAME_IN_RE.search(name):
         return None
