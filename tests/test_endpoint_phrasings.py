@@ -29,6 +29,9 @@ def primaries(text: str) -> list[str]:
      ["area under the curve of the dry mouth evaluation after the first application"]),
     ("The primary outcome measurement was the difference in the sum score, which was evaluated by non-inferiority.",
      ["difference in the sum score"]),
+    ("The primary outcome was ICU length of stay, and secondary outcomes were lactates.", ["ICU length of stay"]),
+    ("The primary outcome was a composite of hematoma enlargement and secondary brain herniation.",
+     ["composite of hematoma enlargement and secondary brain herniation"]),
     ("Primary immunogenicity endpoints were seroconversion by haemagglutination-inhibition.", ["seroconversion by haemagglutination-inhibition"]),
     ("Primary outcomes concerned the measurement of glycosilated haemoglobin.", ["measurement of glycosilated haemoglobin"]),
     # marked names with decimals, a bracketed part, 'the primary outcome measured', '[the primary outcome]'

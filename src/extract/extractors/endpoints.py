@@ -320,7 +320,8 @@ def _trim_primary(f: tuple) -> tuple | None:
         name = name[:how.start()].rstrip(" ,;:")
         end = start + len(name) if end - start >= len(name) else end
     # 'the difference in the sum score calculated from this questionnaire, which was evaluated by ...': the clause ends the name
-    rel = re.search(r"\s*,\s+(?:which|that|where|whereas|while)\b.*$|[\s,;:]+$", name, re.S)
+    # 'ICU length of stay, and secondary outcomes were lactates': the secondary ones are not part of it
+    rel = re.search(r"\s*,\s+(?:which|that|where|whereas|while)\b.*$|,?\s+(?:and|while|whereas)\s+(?:the\s+)?secondary\s+(?:\w+\s+)?(?:outcomes?|end\s?-?points?|measures?|variables?)\b.*$|[\s,;:]+$", name, re.S)
     if rel and rel.start() >= 3:
         name = name[:rel.start()]
         end = start + len(name) if end - start >= len(name) else end
