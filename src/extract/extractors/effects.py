@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -125,51 +126,80 @@ def _f(s: str) -> float:
     return float(t)
 
 
+class _Spans:
+    """The spans already read, as (start, end) sorted by start: membership and overlap tests look
+    only at spans that start within the longest span's length (a list scanned per candidate was
+    quadratic in a text with thousands of intervals)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, span: tuple[int, int]) -> None:
+        bisect.insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def _from(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans with lo <= start < hi."""
+        i = bisect.bisect_left(self.spans, (lo, -1))
+        j = bisect.bisect_left(self.spans, (hi, -1))
+        return self.spans[i:j]
+
+    def contains(self, x: int) -> bool:
+        return any(x < b for a, b in self._from(x - self.longest, x + 1))
+
+    def starts_within(self, s: int, e: int) -> bool:
+        return bool(self._from(s, e))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(s < b for a, b in self._from(s - self.longest, e))
+
+
 def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
     """CI mentions; `floor` bounds how far back an estimate or its type may be looked for."""
     out: list[CIMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     low = cue_text(mt)
     colon = "%" in mt and (low is None or any(c in low for c in ("ci:", "ci :", "ci=", "ci =", "interval:", "interval =", "interval=",
                                                                   "limit:", "limits:", "c.i.:", "cri:")))
     for m in (*CI_AFTER_RE.finditer(mt), *(CI_COLON_RE.finditer(mt) if colon else ())):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.contains(m.start()):
             continue
         ctx = mt[max(floor, m.start() - 80):m.start("est")]
         out.append(CIMention(m.start(), m.end(), _f(m.group("est")), _etype(ctx), float(m.group("level")),
                              *_bounds(m)))
-        taken.append((m.start(), m.end()))
+        taken.add((m.start(), m.end()))
     # both ratio patterns are case-sensitive: one of these is in the raw text if either matches
     ratios = any(c in mt for c in ("OR", "HR", "RR", "ratio", "relative"))
     for m in (BARE_RATIO_RE.finditer(mt) if ratios else ()):
-        if any(a <= m.start("est") < b or m.start() <= a < m.end() for a, b in taken):
+        if taken.contains(m.start("est")) or taken.starts_within(m.start(), m.end()):
             continue
         if re.search(r"\d{2}\s*%\s*(?:CI|C\.I\.|confidence)", mt[m.start():m.end()], re.I):
             continue  # labelled: CI_RE reads it
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              *_bounds(m)))
-        taken.append((m.start(), m.end()))
+        taken.add((m.start(), m.end()))
     for m in (RATIO_CI_RE.finditer(mt) if ratios else ()):
-        if any(a <= m.start("est") < b or m.start() <= a < m.end() for a, b in taken):
+        if taken.contains(m.start("est")) or taken.starts_within(m.start(), m.end()):
             continue
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              *_bounds(m)))
-        taken.append((m.start(), m.end()))
+        taken.add((m.start(), m.end()))
     for h in (LIST_HEAD_RE.finditer(mt) if "%" in mt and ";" in mt else ()):
         end = re.compile(r"\)|\.\s|$").search(mt, h.end()).start()
         for v in LIST_ITEM_RE.finditer(mt, h.end(), end):
-            if any(a < v.end() and v.start() < b for a, b in taken):
+            if taken.overlaps(v.start(), v.end()):
                 continue
             out.append(CIMention(v.start(), v.end(), _f(v.group("est")), _etype(h.group("type")), float(h.group("level")), *_bounds(v)))
-            taken.append((v.start(), v.end()))
+            taken.add((v.start(), v.end()))
     has_label = not lacks_cues(low, ("ci", "c.i.", "cri", "confidence", "credible", "confidential", "% ic", "%ic", "% cl", "%cl"))
     for m in (CI_RE.finditer(mt) if has_label and ("%" in mt or "per cent" in mt) else ()):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.contains(m.start()):
             continue
         c = _estimate_before(mt, m, floor, float(m.group("level") or m.group("level2")), need_estimate=False)
         if c:
             out.append(c)
-            taken.append((c.start, c.end))
+            taken.add((c.start, c.end))
     for m in (LABEL_FIRST_RE.finditer(mt) if has_label and "%" in mt else ()):
         # the values after a bracketed label, up to the next heading ('CONCLUSIONS:') or CI label: in a results
         # paragraph the label sets how the later sentences report ('peer support 0.5 (0.1 to 0.9) p=0.03')
@@ -177,23 +207,23 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         seg_end = stop.start() if stop else min(len(mt), m.end() + 400)
         etype_ctx = mt[max(floor, m.start() - 80):m.start()]
         for v in LABELLED_VALUE_RE.finditer(mt, m.end(), seg_end):
-            if any(a < v.end() and v.start() < b for a, b in taken):
+            if taken.overlaps(v.start(), v.end()):
                 continue
             if NOT_EST_BEFORE_RE.search(mt[max(0, v.start() - 6):v.start()]):
                 continue  # '± 1.2 (0.5 to 2.0)'
             lo, hi = sorted((_f(v.group("lo")), _f(v.group("hi"))))
             out.append(CIMention(v.start(), v.end(), _f(v.group("est")), _etype(etype_ctx + " " + mt[m.end():v.start()]),
                                  float(m.group("level")), lo, hi))
-            taken.append((v.start(), v.end()))
+            taken.add((v.start(), v.end()))
     for m in (UNLEVELLED_RE.finditer(mt) if has_label and ("CI" in mt or "C.I." in mt or "onfidence" in mt) else ()):
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+        if taken.contains(m.start()) or taken.starts_within(m.start(), m.end()):
             continue
         if re.search(r"\d{2}(?:\.\d+)?\s*%\s*-?\s*$", mt[max(0, m.start() - 8):m.start()]):
             continue  # a levelled label: CI_RE's
         c = _estimate_before(mt, m, floor, float(m.group("level")) if m.group("level") else None, need_estimate=True)
         if c:
             out.append(c)
-            taken.append((c.start, c.end))
+            taken.add((c.start, c.end))
     out.sort(key=lambda c: c.start)
     return out
 
