@@ -79,11 +79,13 @@ EACH_RE = re.compile(
     r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>" + COUNT + r")\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
     r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>" + COUNT + r")\s+" + PEOPLE + r"\b|"
     # 'four groups (each n=20)', 'three groups of twenty.'
-    r"\s*\(\s*each\s*[:,]?\s*n\s*=\s*(?P<n7>\d+)\s*\)|(?<=groups\sof\s)(?P<n8>" + COUNT + r")(?=\s*[.;,](?!\d)|\s+each\b)|"
+    r"\s*\(\s*each\s*[:,]?\s*n\s*=\s*(?P<n7>\d+)\s*\)|"
     r"\bwith\s+(?P<n6>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each)\s+(?:group|arm)\b)",
     re.I,
 )
-K_N_GROUPS_RE = re.compile(r"\b(?P<k>two|three|four|five|six|[2-6])\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)\s*(?:equal\s+)?(?:groups|arms)\b", re.I)
+# 'divided into two (n = 30) groups', 'randomly assigned to three groups of twenty.'
+K_N_GROUPS_RE = re.compile(r"\b(?P<k>two|three|four|five|six|[2-6])\s*(?:\(\s*n\s*=\s*(?P<n>\d+)\s*\)\s*(?:equal\s+)?(?:groups|arms)\b|"
+                           r"\s(?:equal\s+)?(?:groups|arms)\s+of\s+(?P<n8>" + COUNT + r")(?=\s*[.;,](?!\d)|\s+each\b))", re.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # 'allocated to control group (CG), myopic defocus group (MDG) and hyperopic defocus group (HDG) (n = 17 per group)'
 PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)(?:\s+(?:group|arm))?\s*\)|"
@@ -190,10 +192,12 @@ def role_from_abbreviation(label: str, flow: str) -> str | None:
     ab = next((w for w in re.findall(r"[A-Za-z][\w-]*", label) if sum(c.isupper() for c in w) >= 2 and len(w) <= 10), None)
     if ab is None:
         return None
-    d = re.search(r"(?P<x>(?:[A-Za-z][\w-]*\s+){1,4}?)\(\s*" + re.escape(ab) + r"\s*[),;]", flow)
+    d = re.search(r"\(\s*" + re.escape(ab) + r"\s*[),;]", flow)  # the parenthesis first, then the words before it
     if not d:
         return None
-    words = re.split(r"\s+", d.group("x").strip())
+    words = re.findall(r"[A-Za-z][\w-]*", flow[max(0, d.start() - 60):d.start()].split(")")[-1])
+    if not words:
+        return None
     x = " ".join(words[-3:])
     role = role_of([x])
     return role if role != "experimental" else None
@@ -459,9 +463,10 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
         # a total first: '40 patients, 20 in ...'; '217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm'
         # ('The remaining 171 patients were analyzed; 86 were in the study group and 85 in the control group')
-        after_total = re.search(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
-                                r"(?:\s+were\s+(?:analy[sz]ed|included|enrolled|randomi[sz]ed|evaluated))?\s*[,;:]\s*$",
-                                flow[max(0, m.start() - 130):m.start()], re.I)
+        # (searched only when needed and when a ',', ';' or ':' comes right before)
+        def after_total() -> bool:
+            head_ = flow[max(0, m.start() - 130):m.start()]
+            return head_.rstrip()[-1:] in (",", ";", ":") and AFTER_TOTAL_RE.search(head_) is not None
         # a breakdown in parentheses after an allocation: 'were randomly assigned, and treated (501 in the BLTR group and 499 ...)'
         # ('889 patients (455 from the alert group and 434 from the control group) were eligible': 'from' only so)
         breakdown = conn.endswith(("in", "from")) and re.search(r"\(\s*$", flow[max(0, m.start() - 5):m.start()]) and re.search(
@@ -471,7 +476,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continuing = True
         elif conn == "from" and not (continuing and re.search(r"\(", flow[sents[si].start if si >= 0 else 0:m.start()])):
             continue
-        if not has_people and not continuing and not after_total and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn):
+        if not has_people and not continuing and not re.search(r"randomi|allocat|assign|receiv|given|treated", conn) and not after_total():
             continue  # '12 in the placebo group' is an outcome count, not an arm size
         out.append(Mention(label, n, m.start(), m.end(), "text", si, None, _route(m.group(0))))
         # an elided verb continues the list: '32 receiving PCR and 33 PCR-B'
@@ -486,6 +491,8 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
 NEXT_ARM_RE = re.compile(
     r"(?:[^.;]{0,60}?(?:,|;|\band\b|\bwhile\b|\bwhereas\b)|[^.;]{0,160}?\.\s+)\s*(?:another\s+|the\s+(?:other|remaining)\s+)?(?:" + COUNT + r")\s+(?:"
     + PEOPLE + r"\s+)?(?:(?:were\s+|had\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", re.I)
+AFTER_TOTAL_RE = re.compile(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
+                            r"(?:\s+were\s+(?:analy[sz]ed|included|enrolled|randomi[sz]ed|evaluated))?\s*[,;:]\s*$", re.I)
 GENERIC_TREATMENT_RE = re.compile(r"(?:the\s+)?(?:(?:their|all|any|assigned|allocated|study|trial|randomi[sz]ed|intended|protocol|"
                                   r"allocation)\s+)+(?:treatments?|interventions?|therap(?:y|ies)|drugs?|medications?|doses?)", re.I)
 NUMBERED_BEFORE_RE = re.compile(r"\b(?:year|grade|class|day|week|month|visit|phase|step|level|stage|type|part|cycle|session|"
@@ -568,21 +575,24 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         if 2 <= k <= 4 and k * n == total and not _overlaps(have + out, m.start(), m.end()):
             si = _sentence_of(sents, m.start())
             out += [Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si) for j in range(k)]
-    for m in (() if lacks_cues(low, ("group", "arm")) else EACH_RE.finditer(flow)):
+    for m in (() if lacks_cues(low, ("groups", "arms", "o-group", "e-group", "r-group", "o-arm", "e-arm", "r-arm", "2-group",
+                                      "3-group", "4-group", "2-arm", "3-arm", "4-arm")) else EACH_RE.finditer(flow)):
         if _overlaps(have + out, m.start(), m.end()):
             continue
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
         n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
-                   or m.group("n7") or m.group("n8"))
+                   or m.group("n7"))
         if not n:
             continue
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))
-    for m in K_N_GROUPS_RE.finditer(flow):  # 'Patients were divided into two (n = 30) groups'
+    for m in (() if lacks_cues(low, ("groups of", "arms of", ") groups", ") arms", ") equal")) else K_N_GROUPS_RE.finditer(flow)):  # 'divided into two (n = 30) groups'
         if not _overlaps(have + out, m.start(), m.end()):
             k = _K.get(m.group("k").lower()) or int(m.group("k"))
-            out += [Mention(f"group {j + 1}", int(m.group("n")), m.start(), m.end(), "text", _sentence_of(sents, m.start())) for j in range(k)]
+            n = to_int(m.group("n") or m.group("n8"))
+            if n:
+                out += [Mention(f"group {j + 1}", n, m.start(), m.end(), "text", _sentence_of(sents, m.start())) for j in range(k)]
     for m in PER_GROUP_RE.finditer(flow):
         if _overlaps(have + out, m.start(), m.end()):
             continue
