@@ -23,7 +23,7 @@ from . import PIPELINE_VERSION
 from .assemble import arrow_tables, frame_of, frames, rows_for
 from .discover import discover
 from .model import DocumentResult, StageError
-from .output import SnapshotWriter, current_snapshot, read_table, write_tables
+from .output import SnapshotWriter, current_snapshot, read_rows, read_table, write_tables
 from .parse.reader import source_format
 from .settings import Settings
 from .validate import check_tables, validate_tables
@@ -122,7 +122,7 @@ def _hash_file(path: Path) -> tuple[str | None, int]:
 
 def plan_run(paths: list[Path], out: Path, settings: Settings) -> Plan:
     """Decide, per input file, whether it is extracted, reused from the previous snapshot or skipped."""
-    from .pipeline import skipped_result
+    from .model import skipped_result
 
     key = cache_key(settings)
     previous = current_snapshot(out)
@@ -130,7 +130,7 @@ def plan_run(paths: list[Path], out: Path, settings: Settings) -> Plan:
     prev_docs: dict[str, dict] = {}
     prev_uris = _previous_uris(previous)
     if previous is not None and _previous_key(previous) == key:
-        docs = read_table(previous, "documents").to_pylist()
+        docs = read_rows(previous, "documents").to_pylist()
         for d in docs:
             prev[d["source_uri"]] = (d["doc_id"], d["status"])
             prev_docs[d["doc_id"]] = d
@@ -176,7 +176,7 @@ def _previous_uris(folder: Path | None) -> set[str]:
     if folder is None:
         return set()
     try:
-        return set(read_table(folder, "documents", columns=["source_uri"]).column("source_uri").to_pylist())
+        return set(read_rows(folder, "documents", columns=["source_uri"]).column("source_uri").to_pylist())
     except Exception:  # noqa: BLE001 - an unreadable old snapshot is simply not reused
         return set()
 
@@ -368,7 +368,7 @@ def up_to_date(plan: Plan) -> bool:
     """True when a run would change nothing: no new, changed, removed or newly skipped file."""
     if plan.previous is None or plan.to_extract or plan.removed:
         return False
-    prev = {d["source_uri"]: (d["status"], d["error"]) for d in read_table(plan.previous, "documents").to_pylist()}
+    prev = {d["source_uri"]: (d["status"], d["error"]) for d in read_rows(plan.previous, "documents").to_pylist()}
     now = {r.source_uri: (r.status, r.error) for r in plan.skipped}
     now.update({d["source_uri"]: (d["status"], d["error"]) for d in plan.reused_docs})
     return prev == now

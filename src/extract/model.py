@@ -222,3 +222,14 @@ class DocumentResult:
         if not self.errors:
             return None
         return "; ".join(f"{e.stage}: {e.message}" for e in self.errors)
+
+
+def skipped_result(path, reason: str) -> DocumentResult:
+    """A `skipped` result for a file that is listed but not read (e.g. a symlink not followed)."""
+    import hashlib
+    from pathlib import Path
+
+    path = Path(path)
+    fmt = {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "text")
+    doc_id = "path-" + hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:11]
+    return DocumentResult(doc_id, str(path.absolute()), fmt, "skipped", errors=(StageError("read", reason),))

@@ -18,7 +18,7 @@ from .extractors import design, doctype, endpoints as endpoints_x, statistics as
 from .extractors.common import evidence, sentences
 from .extractors.tablerecords import table_records
 from .extractors.textmeasures import text_measurements
-from .model import Document, DocumentResult, Measurement, StageError, Statistic, Trial
+from .model import Document, DocumentResult, Measurement, StageError, Statistic, Trial, skipped_result  # noqa: F401 (re-exported)
 from .nlp import abbreviations
 from .parse.normalize import match_text
 from .parse.reader import read_document, safe_uri
@@ -98,14 +98,6 @@ def _fallback_id(path: Path) -> str:
         return h.hexdigest()[:16]
     except (OSError, RuntimeError):
         return "path-" + hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:11]
-
-
-def skipped_result(path: str | Path, reason: str) -> DocumentResult:
-    """A `skipped` result for a file that is listed but not read (e.g. a symlink not followed)."""
-    path = Path(path)
-    fmt = {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "text")
-    doc_id = "path-" + hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:11]
-    return DocumentResult(doc_id, str(path.absolute()), fmt, "skipped", errors=(StageError("read", reason),))
 
 
 def process_document(path: str | Path, settings: Settings | None = None) -> DocumentResult:
