@@ -318,3 +318,40 @@ def test_kill_9_keeps_previous_tables_and_next_run_completes(tmp_path, moment):
     assert len(uris) == len(set(uris)) == 34 and all(d["status"] == "ok" for d in docs)  # exactly once each
     manifest = json.loads((out / "_manifest.json").read_text())
     assert (manifest["extracted"], manifest["reused"]) == (30, 4)
+
+
+def test_planning_twice_reads_unchanged_files_once_and_changed_files_again(tmp_path, monkeypatch):
+    """`trialx run` plans, then the flow plans again in the same process: unchanged files are not
+    hashed twice, a file changed in between is (and a file changed moments ago is never cached)."""
+    import builtins
+
+    import extract.batch as batch
+    from extract.settings import Settings
+
+    d = tmp_path / "in"
+    d.mkdir()
+    old = time.time() - 60
+    for k in range(3):
+        f = d / f"doc{k}.txt"
+        f.write_text(f"A randomised trial {k} (n = 1{k}). P = 0.0{k + 1}.\n")
+        os.utime(f, (old, old))
+    fresh = d / "fresh.txt"
+    fresh.write_text("Just written. P = 0.5.\n")
+    monkeypatch.setattr(batch, "_HASHED", {})
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def spy(file, *a, **k):
+        if str(file).startswith(str(d)):
+            opened.append(Path(file).name)
+        return real_open(file, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    first = batch.plan_run([d], tmp_path / "out", Settings())
+    assert sorted(opened) == ["doc0.txt", "doc1.txt", "doc2.txt", "fresh.txt"]
+    opened.clear()
+    (d / "doc1.txt").write_text("Changed: A randomised trial (n = 99). P = 0.09.\n")
+    second = batch.plan_run([d], tmp_path / "out", Settings())
+    assert sorted(opened) == ["doc1.txt", "fresh.txt"]
+    ids = lambda p: {Path(x.path).name: x.doc_id for x in p.to_extract}  # noqa: E731
+    assert ids(first)["doc0.txt"] == ids(second)["doc0.txt"] and ids(first)["doc1.txt"] != ids(second)["doc1.txt"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -107,7 +109,20 @@ class Plan:
         return len(self.to_extract) + len(self.skipped) + len(self.reused)
 
 
+# (path, device, inode, size, mtime, ctime) -> content hash: `trialx run` plans once to start the
+# first documents early and the flow's plan task plans again in the same process; an unchanged file
+# is not read twice (any write changes its mtime/ctime, and then it is hashed again)
+_HASHED: dict[tuple, tuple[str, int]] = {}
+
+
 def _hash_file(path: Path) -> tuple[str | None, int]:
+    try:
+        st = os.stat(path)
+        key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _HASHED:
+        return _HASHED[key]
     h = hashlib.sha256()
     size = 0
     try:
@@ -117,6 +132,14 @@ def _hash_file(path: Path) -> tuple[str | None, int]:
                 size += len(chunk)
     except OSError:
         return None, 0
+    # racy files (written in the last 2 s, possibly within one timestamp tick of this read) are
+    # never cached: their next write could keep the same size and timestamps. (The ctime in the key
+    # catches contents replaced with an old mtime restored, e.g. by rsync -t.)
+    recent = time.time_ns() - 2_000_000_000
+    if key is not None and size == key[3] and key[4] < recent:
+        if len(_HASHED) > 1_000_000:
+            _HASHED.clear()
+        _HASHED[key] = (h.hexdigest()[:16], size)
     return h.hexdigest()[:16], size
 
 
