@@ -262,9 +262,10 @@ def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runn
                   early_plan)
     try:
         if server is not None:
-            from prefect.settings import PREFECT_API_URL, temporary_settings
+            from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 
-            with temporary_settings(updates={PREFECT_API_URL: server.wait()}):
+            # no 'View at <url>' line: the temporary server serves no UI and stops with the command
+            with temporary_settings(updates={PREFECT_API_URL: server.wait(), PREFECT_UI_URL: ""}):
                 return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
         return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
     finally:

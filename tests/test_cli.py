@@ -97,6 +97,7 @@ def test_run_embedded_server_records_the_run_and_stops(tmp_path, corpus_copy):
                        text=True, env=env, cwd=ROOT, timeout=300)
     assert p.returncode == 0, p.stderr[-3000:]
     assert "Error logging to API" not in p.stdout + p.stderr
+    assert "View at" not in p.stdout + p.stderr  # no link to a UI that the temporary server does not serve
     home = env["PREFECT_HOME"]
     db = sqlite3.connect(Path(home) / "prefect.db")
     runs = db.execute("select state_type from flow_run").fetchall()
