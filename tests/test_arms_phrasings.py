@@ -440,3 +440,31 @@ def test_a_later_role_mention_does_not_merge_when_that_role_exists():
     arms = run("In this randomized trial, patients were assigned to drug A (n = 20), drug B (n = 20) or usual care (n = 22). "
                "Later the control group (n = 20) was described.").arms
     assert [(a.label, a.role) for a in arms if a.label.startswith("drug")] == [("drug A", "experimental"), ("drug B", "experimental")]
+
+
+# round 4 (total enrolled): an adverb between 'were' and the enrolment verb; a parenthesised breakdown
+# or a date after the total is not a split into arms; a breakdown check only for a number that starts the match
+@pytest.mark.parametrize("text, n", [
+    ("METHODS AND FINDINGS: 405 children aged 1–6 yrs were initially randomized to vaccination with either FFM ME-TRAP or control.", 405),
+    ("RESULTS: In total 536 participants were consecutively assigned to PASTOR (n=266) or MOR (n=270).", 536),
+    ("RESULTS: After mailing invitations, 104 patients were initially enrolled in the RCT of colon cancer screening.", 104),
+    ("RESULTS: A total of 244 patients were enrolled in this randomized study (116 patients in the control group and 128 patients in the intervention group).", 244),
+    ("RESULTS: 211 patients were randomised between July 1, 2006 and November 30, 2008 in 13 British general practices.", 211),
+    ("FINDINGS: We identified 648 eligible patients and recruited 348 participants: 171 participants were allocated to receive hip arthroscopy and 177 to receive physiotherapy.", 348),
+])
+def test_total_families_round4(text, n):
+    assert total("This was a randomised controlled trial. " + text) == n
+
+
+@pytest.mark.parametrize("text", [
+    # arm sizes only, the split still seen past a parenthesis
+    "RESULTS: 874 participants were randomly allocated to the intervention (group A) and 1,410 to usual care.",
+    # a breakdown that starts the match stays rejected
+    "Eligibility was checked. 40 males and 40 females were randomized.",
+    # an adverb that is not of enrolment
+    "Eligibility was checked. Sixty patients were only included if they consented.",
+    # screened people with an adverb
+    "Eligibility was checked. 300 patients were initially screened for eligibility.",
+])
+def test_not_a_total_round4(text):
+    assert total("This was a randomised controlled trial. " + text) is None

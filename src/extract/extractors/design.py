@@ -83,7 +83,8 @@ ENROLLED_RES = [
     re.compile(r"\b(?:study|trial)\s+(?:consisted\s+of|comprised|comprising|included|including|involved|involving|enrolled)\s+(?P<n>" + COUNT + r")\s+"
                + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s*(?:" + _PGAP + r"{0,200}?\s)??(?:were|was|had\s+been)\s+"
-               r"(?:then\s+|subsequently\s+|prospectively\s+|(?:[\w-]+\s+){1,2}?and\s+(?:then\s+)?)?" + _ENTER + r"\b", re.I),
+               r"(?:then\s+|subsequently\s+|prospectively\s+|initially\s+|consecutively\s+|successfully\s+|eventually\s+|finally\s+|ultimately\s+|"
+               r"(?:[\w-]+\s+){1,2}?and\s+(?:then\s+)?)?" + _ENTER + r"\b", re.I),
     re.compile(r"\b(?:Of|Among)\s+(?:the\s+)?(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:who\s+were\s+|were\s+)?(?:randomi[sz]ed|enrolled|recruited|included)\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?(?:" + PEOPLE + r"|dyads|couples|families|pairs)\s+(?:were\s+)?(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
     re.compile(r"\b(?:trial|study)(?:\s+(?:on|of|for)\s+[^.;,]{1,60}?)?,?\s+(?:was\s+)?(?:(?:performed|conducted|carried out|undertaken)\s*|(?:compar|evaluat|assess|investigat|examin)\w*\s+(?:[\w-]+\s+){0,3}?)?"
@@ -416,7 +417,7 @@ def total_enrolled(mt: str) -> Found | None:
             if re.match(r"\s*(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:initially\s+)?(?:screened|assessed\s+for\s+eligibility|approached|invited|contacted)\b",
                         mt[m.end():m.end() + 80], re.I):
                 continue  # '73 patients were screened ...'
-            if re.search(r"\b(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\s+and\s+$", mt[max(0, m.start() - 60):m.start()], re.I):
+            if m.start() == m.start(g) and re.search(r"\b(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\s+and\s+$", mt[max(0, m.start() - 60):m.start()], re.I):
                 continue  # 'A total of 40 males and 40 females were ...': the second part of a breakdown
             if re.match(r"\s+of\s+(?:these|them|whom|those)\b", mt[m.end(g):], re.I):
                 continue  # 'Sixty-one of these patients': a subset
@@ -465,7 +466,7 @@ def total_enrolled(mt: str) -> Found | None:
                 v = re.match(r"\s*(?:\([^()]*\)\s*)?(?:were|was|had\s+been)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned|divided|included|enrolled)\b", after, re.I)
                 after = after[v.end():] if v else ""
             split = None if re.match(r"\s*[,;:(]", after) else re.match(
-                r"[^.;]{0,60}?(?:,|\band\b)\s*(?P<b>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+)?"
+                r"(?:\([^()]*\)|[^.;(]){0,60}?(?:,|\band\b)\s*(?P<b>(?!(?:19|20)\d\d\b)" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+)?"
                 r"(?:to|into|in)\b", after, re.I) if after else None
             if split:
                 whole = re.match(r"(?:" + COUNT + r")", mt[m.start():]) if pat is OF_AMONG_RE else None
