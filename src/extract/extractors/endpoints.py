@@ -20,22 +20,34 @@ PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+(?:(?:study|trial|effect|efficac
 # 'The primary study endpoint was', 'The primary outcome measure over six weeks study period was', 'Our primary
 # outcome measure of quality of care is', 'The primary readout was'
 _MOD = r"(?:(?:study|trial|efficacy|effectiveness|safety|clinical|comparison|composite|combined|analysis|effect|immunogenicity|pharmacokinetic)\s+)?"
+# one or two other words before the noun: 'Primary antiemetic efficacy variables were', 'The primary evaluation criterion was',
+# 'Primary ocular end points included' (not 'primary care outcomes', 'primary and secondary outcomes', 'main secondary outcome')
+_FREE_MOD = (r"(?:(?!(?:care|health|healthcare|school|schools|prevention|and|or|the|of|in|to|for|with|on|at|by|was|were|is|are|"
+             r"secondary|tertiary|exploratory|other|outcomes?|end[- ]?points?)\b)[a-z][\w-]*\s+){1,2}?")
 PRIMARY_COPULA_RE = re.compile(
-    rf"\b{_PRIMARY}\s+{_MOD}(?:{_EP}|readouts?)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
-    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?(?:\s+(?P<cop>was|were|is|are|included|includes|include|comprised|concerned)|\s*(?P<colon>:))\s*:?\s+(?:(?:defined|measured|expressed|calculated)\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    rf"\b{_PRIMARY}\s+(?:{_MOD}|{_FREE_MOD})(?:{_EP}|readouts?)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
+    # 'The primary end-point of this randomized prospective multicentre trial was', 'The co-primary end-points in both studies were'
+    r"\s+(?:of|in|for)\s+(?:this|these|both|all|each|our)\s+(?:[\w-]+\s+){0,6}?(?:study|studies|trials?)|"
+    # 'The main outcomes recorded during 24 hours after surgery were', 'The primary outcomes being compared at baseline and ... were'
+    r"\s+(?:being\s+)?(?:assessed|measured|used|evaluated|recorded|compared|examined|analy[sz]ed)\s+(?:in|at|during|over|after|for|on)\s+[^.;:]{1,80}?(?=\s+(?:was|were)\s)|"
+    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?(?:\s+(?P<cop>was|were|is|are|included|includes|include|comprised|concerned|consisted\s+of)|\s*(?P<colon>:))\s*:?\s+(?:(?:defined|measured|expressed|calculated)\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
     re.I,
 )
+# an appositive that ends the sentence: 'Non-inferiority was based on the primary endpoint, the change from baseline to week 18 in
+# the UPDRS total score.', 'assessed by the primary outcome measure, Mobilization-Observation-Behaviour-Intensity-Dementia-2 (MOBID-2) Pain Scale.'
+PRIMARY_APPOS_END_RE = re.compile(
+    rf"\b(?:on|to|by|with|of|using)\s+(?:the|their|our|its)\s+(?:two\s+)?{_PRIMARY}\s+{_MOD}{_EP},\s+(?P<name>(?:[^.;:]|\.\d){{3,200}}?)(?=\.(?:\s|$)|$)", re.I)
 # 'HbA1c at 12 weeks was the primary outcome parameter.', 'X and Y were the main outcome measures.'
 PRIMARY_INVERTED_RE = re.compile(
-    rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z][^.;:]{{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:(?:measured|used|chosen|examined|assessed|evaluated|defined|selected|considered)\s+as\s+)?"
+    rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z](?:[^.;:]|\.(?=\s[a-z])){{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:(?:measured|used|chosen|examined|assessed|evaluated|defined|selected|considered)\s+as\s+)?"
     rf"(?:the\s+)?{_PRIMARY}\s+{_MOD}(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?|objectives?)\b")
 # 'birth weight (primary outcome)', 'Overall response rate, the primary end point, was 27%'
 _MARKED_NAME = r"(?:[^,;:().]|\.\d|\([^()]{1,30}\)(?=\s+\w))"
 PRIMARY_MARKED_RE = (
     rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z]{_MARKED_NAME}{{2,@LEN@}}?)\s*"
     # '(primary outcome)', '(PCS, primary outcome)', '(primary)', '(primary outcome; median [IQR] ...)', '(HRQoL; the primary outcome)'
-    rf"(?:\(\s*(?:[A-Za-z][\w-]{{1,15}}\s*[,;]\s*)?(?:the\s+)?{_PRIMARY}(?:\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?|variable|parameter))?"
+    rf"(?:\(\s*(?:[A-Za-z][\w-]{{1,15}}\s*[,;]\s*)?(?:the\s+)?{_PRIMARY}(?:\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?|variable|parameter)s?)?"
     rf"\s*(?:[;,][^()]{{0,80}})?\)|\[\s*the\s+{_PRIMARY}\s+(?:end[- ]?point|outcome)\s*\]|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome)(?:\s+measured)?,)")
 # names up to 80 characters first (the earliest boundary word within them starts the name); a longer name only for a
 # marker that the short pattern left without one ('Attention-Deficit/Hyperactivity Disorder Rating Scale IV (ADHD-RS-IV) total
@@ -66,6 +78,7 @@ RESULT_SENTENCE_RE = re.compile(r"\b(?:was|were|did|showed|improved|reduced|incr
                                 r"not|no|less|more|better|worse)\b|\b[Pp]\s*[=<>≤]\s*\.?\d")
 # necessary conditions (anchor phrases) of the costliest patterns, each a quick scan: the pattern runs only when it is found
 MARKED_CUE_RE = re.compile(r"[\[(](?:[^()]{0,20}[,;]\s*)?(?:the\s+)?(?:co-?primary|primary|main)\b|,\s+the\s+(?:co-?primary|primary|main)\s", re.I)
+APPOS_END_CUE_RE = re.compile(r"\b(?:co-?primary|primary|main)\s+(?:[\w-]+\s+){0,2}?(?:end[- ]?points?|outcomes?|objectives?|variables?|parameters?|measurements?|measures?|criteri(?:on|a)),\s", re.I)
 PATTERN_CUES = {
     PRIMARY_WITH_AS_RE: re.compile(r"\bas\s+(?:the\s+|its\s+|a\s+)?(?:pre-?specified\s+)?(?:co-?primary|primary|main)\s", re.I),
     PRIMARY_HEADING_RE: re.compile(r"(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END|End|end|MEASURE|[Mm]easure)"),
@@ -199,6 +212,14 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                         s0 = m.end() + a.end()
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
+    appos_end = has_primary and APPOS_END_CUE_RE.search(flow) is not None
+    for m in (PRIMARY_APPOS_END_RE.finditer(flow) if appos_end else ()):
+        name = m.group("name").strip()
+        if (re.search(r"\b(?:was|were|is|are|had|has|have|did|does|showed|revealed|reached|remained|differed|found)\b", name, re.I)
+                or RESULT_SENTENCE_RE.search(name) or re.match(r"(?:we|this|these|it|they|there|our)\b", name, re.I)):
+            continue  # 'For the primary endpoint, the adjusted mean changes ... were -13.81': a result
+        a = m.start("name")
+        found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
     for m in (PRIMARY_OF_RE.finditer(flow) if has_primary else ()):
         g = next(k for k in ("name", "name2", "name3") if m.group(k))
         name = m.group(g).strip()
@@ -215,7 +236,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         lead = re.search(r"^.*\b(?:included|includes|including|were|was|are|is|comprised|measured|assessed|recorded|using|compared|observed|found|seen|noted)\s+(?:by\s+|as\s+|for\s+|in\s+|on\s+)?", name)
         if lead and len(name) - lead.end() >= 3:
             name = name[lead.end():]
-        name = re.sub(r"^(?:the|a|an|for|of|and)\s+", "", name, flags=re.I)
+        name = re.sub(r"^(?:the|a|an|for|of|on|and)\s+", "", name, flags=re.I)
         if re.search(r"\b(?:showed|shows|found|was|were|had|reported|observed|demonstrated)\b", name):
             # 'The analysis showed no difference in Epworth sleepiness score, the primary endpoint': the measure only
             parts = re.split(r"\b(?:differences?|changes?|improvements?|reductions?|increases?|decreases?)\s+in\s+", name)
@@ -299,7 +320,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
 # 'was significantly higher in ...', 'was analyzed using mixed models', 'was evaluated among ...'
 NOT_A_NAME_RE = re.compile(
     r"^(?:met|achieved|reached|attained|not|no|significantly|statistically|analy[sz]ed|evaluated|assessed|measured|defined|compared|"
-    r"similar|higher|lower|greater|better|worse|reduced|improved|increased|decreased|observed|seen|found|twice|available|different|"
+    r"similar|higher|lower(?!\s+(?:extremity|extremities|limbs?|back|urinary|respiratory|gastrointestinal|body|leg))|greater|better|worse|reduced|improved|increased|decreased|observed|seen|found|twice|available|different|"
     r"comparable|relevant|noted|associated|obtained|calculated|performed|determined|used|estimated|done|recorded|reported|positive|"
     r"negative|superior|inferior|non-?inferior|after|before|during|in|at|for|by|this|these|that|which|also|likely|unchanged|changed|"
     r"study|trial|analysis|shown|demonstrated|identical|equal|based|expressed|tested|presented|given|examined|investigated|studied|"
@@ -329,7 +350,7 @@ def _trim_primary(f: tuple) -> tuple | None:
     if cut:
         name = name[:cut.start()].rstrip(" ,;:")
         end = start + len(name) if end - start >= len(name) else end
-    if len(name) < 2 or NOT_A_NAME_RE.search(name) or NOT_A_NAME_IN_RE.search(name):
+    if len(name) < 2 or NOT_A_NAME_RE.search(name) or NOT_A_NAME_IN_RE.search(re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I)):
         return None
     return (start, end, name, kind, tp)
 
