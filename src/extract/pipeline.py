@@ -213,8 +213,11 @@ def extract_document(doc: Document) -> DocumentResult:
         endpoints = stage("endpoints", lambda: endpoints_x.extract_endpoints(doc, flow, sents, abbrevs), [])
 
     elif dtype == "other":
-        # a non-randomised comparison (cohort): its groups as its tables name them, no trial row
+        # a non-randomised comparison (cohort): its groups as its tables name them, no trial row;
+        # the outcomes it names as primary/secondary are its endpoints all the same (and when the
+        # document is in fact a trial the classifier missed, they are not lost with the trial row)
         arms = stage("arms", lambda: arms_x.extract_arms(doc, mt, flat, sents, tables, None, None, from_text=False), [])
+        endpoints = stage("endpoints", lambda: endpoints_x.extract_endpoints(doc, flow, sents, abbrevs), [])
 
     text_stats = stage("statistics", lambda: stats_x.text_statistics(doc, flat, sents, arms, endpoints), [])
     meas_d, tstat_d = stage("table-records", lambda: table_records(doc, tables, arms), ([], []))
