@@ -468,3 +468,26 @@ def test_total_families_round4(text, n):
 ])
 def test_not_a_total_round4(text):
     assert total("This was a randomised controlled trial. " + text) is None
+
+
+# round 4b (total enrolled): 'study population consisted of N', 'Subjects/Participants were N <people>',
+# 'a randomized ... design with N <people>'
+@pytest.mark.parametrize("text, n", [
+    ("RESULTS: The study population consisted of 90 patients. There were no significant differences in sex.", 90),
+    ("RESULTS: The study population comprised 93 patients with EoE; 94.6% of whom were white.", 93),
+    ("PATIENTS: Subjects were 1262 Japanese patients with osteoporosis aged 50 years or older.", 1262),
+    ("Participants were 223 smokers consuming at least 5 cigarettes per day, willing to quit.", 223),
+    ("We used a randomized between-subject design with 127 children (age: 7–12 y) who played a memory-game.", 127),
+])
+def test_total_families_round4b(text, n):
+    assert total("This was a randomised controlled trial. " + text) == n
+
+
+@pytest.mark.parametrize("text", [
+    "Participants were 18 years or older patients with asthma.",
+    "The screened population consisted of 300 patients.",
+    "Participants were 40 men and 50 women with asthma.",
+    "We used a randomized crossover design with 3 doses in healthy subjects.",
+])
+def test_not_a_total_round4b(text):
+    assert total("This was a randomised controlled trial. " + text) is None

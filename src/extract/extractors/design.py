@@ -143,13 +143,13 @@ PAREN_N_RE = re.compile(
 # the people a design sentence names: 'a randomised controlled trial, comparing singing classes to usual care,
 # in 28 COPD patients', 'Randomization was carried out in 390 patients', 'randomly allocated to 492 newborn infants'
 DESIGN_IN_RE = re.compile(
-    r"\b(?:(?:randomi[sz]ed|controlled|blind(?:ed)?|masked|cross-?over)\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study|RCT)\b|"
+    r"\b(?:(?:randomi[sz]ed|controlled|blind(?:ed)?|masked|cross-?over)\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study|RCT|design)\b|"
     r"[Rr]andomi[sz]ation\s+was\s+(?:carried\s+out|performed|done)\b)"
     r"(?P<gap>" + _GAP + r"{0,200}?)\b(?:in|among|involving|including|enrolling|of|on|with)\s+(?:a\s+(?:total|sample|group|cohort)\s+of\s+)?"
     r"(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b(?!\s*\(\s*\d+(?:\.\d+)?\s*%)", re.I)
 # DESIGN_IN_RE's start, lower case (searched in the lower-cased text: no case-insensitive scan); the
 # pattern itself is then only tried at these anchors
-DESIGN_ANCHOR_RE = re.compile(r"\b(?:(?:randomi[sz]ed|controlled|blind(?:ed)?|masked|cross-?over)\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study|rct)\b|"
+DESIGN_ANCHOR_RE = re.compile(r"\b(?:(?:randomi[sz]ed|controlled|blind(?:ed)?|masked|cross-?over)\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study|rct|design)\b|"
                               r"randomi[sz]ation\s+was\s+(?:carried\s+out|performed|done)\b)")
 OF_AMONG_ANCHOR_RE = re.compile(r"\b(?:Of|Among|From|OF|AMONG)\s")
 PAREN_N_ANCHOR_RE = re.compile(r"[(,]\s*[Nn]\s*=")
@@ -158,13 +158,17 @@ DESIGN_IN_BAD_GAP_RE = re.compile(r"\s\s|occur|event|observ|report|develop|die[d
 # 'Newfactan or Surfacten was randomly allocated to 492 newborn infants'
 ALLOCATED_TO_RE = re.compile(r"\brandomly\s+(?:allocated|assigned)\s+to\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
 # 'We conducted a randomized clinical trial with a sample of 80 adolescents', 'The study sample consisted of 20 patients'
-SAMPLE_RE = re.compile(r"\b(?:(?:with|in|on)\s+a\s+sample\s+of|(?:study\s+)?sample\s+(?:consisted\s+of|comprised|included))\s+(?P<n>" + COUNT
+# 'The study population consisted of 90 patients'
+SAMPLE_RE = re.compile(r"\b(?:(?:with|in|on)\s+a\s+sample\s+of|(?:(?:study|trial)\s+)?sample\s+(?:consisted\s+of|comprised|included)|"
+                       r"(?:study|trial)\s+(?:population|cohort)\s+(?:consisted\s+of|comprised|included|was))\s+(?P<n>" + COUNT
                        + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
 # 'Nineteen children (16 on nevirapine and three not on ART) enrolled'
 PAREN_ENROLLED_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s*\([^()]{1,150}\)\s*(?:randomi[sz]ed|enrolled)\b", re.I)
+# 'PATIENTS: Subjects were 1262 Japanese patients with osteoporosis' (not 'were 18 years or older')
+SUBJECTS_WERE_RE = re.compile(r"\b(?:Subjects|Participants|Patients)\s+were\s+(?P<n>" + COUNT + r")\s+(?!(?:years?|yrs?)\b)" + _W + r"{0,4}?" + PEOPLE + r"\b")
 _BASE_RES = ENROLLED_RES
 ENROLLED_RES = (_BASE_RES[:4] + [OF_AMONG_RE, PAREN_N_RE] + _BASE_RES[4:10] + [PAREN_ENROLLED_RE] + _BASE_RES[10:]
-                + [SAMPLE_RE, ALLOCATED_TO_RE, DESIGN_IN_RE])
+                + [SAMPLE_RE, SUBJECTS_WERE_RE, ALLOCATED_TO_RE, DESIGN_IN_RE])
 ENROLLED_CUES.update({
     PAREN_ENROLLED_RE: re.compile(r"\)\s*(?:randomi[sz]ed|enrolled)", re.I),
 })
@@ -172,7 +176,8 @@ ENROLLED_WORDS.update({
     OF_AMONG_RE: ("of ", "among ", "from "),
     PAREN_N_RE: ("=",),
     PAREN_ENROLLED_RE: ("randomi", "enrolled"),
-    SAMPLE_RE: ("sample ",),
+    SAMPLE_RE: ("sample ", "population ", "cohort "),
+    SUBJECTS_WERE_RE: ("ts were",),
     ALLOCATED_TO_RE: ("randomly ",),
     DESIGN_IN_RE: ("random", "controlled", "blind", "masked", "cross"),
 })
