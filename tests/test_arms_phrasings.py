@@ -491,3 +491,27 @@ def test_total_families_round4b(text, n):
 ])
 def test_not_a_total_round4b(text):
     assert total("This was a randomised controlled trial. " + text) is None
+
+
+# round 4c: sizes listed after 'randomised:' / 'assigned:'; 'N met the criteria and were randomised' is the total
+@pytest.mark.parametrize("text, expected", [
+    ("Of the 50 women assessed for the trial, 36 met ICD-10 depression criteria and were randomised: 18 to the intervention and 18 to usual care.",
+     [(18, "control"), (18, "experimental")]),
+    ("Patients were randomly assigned: 40 to drug X, 41 to drug Y and 39 to placebo.",
+     [(39, "placebo"), (40, "experimental"), (41, "experimental")]),
+])
+def test_arm_sizes_after_colon(text, expected):
+    assert arms_of("This was a randomised controlled trial. " + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomised: 12 weeks to drug X.",
+    "Patients were randomised: to drug X or placebo.",
+])
+def test_not_arm_sizes_after_colon(text):
+    assert arms_of("This was a randomised controlled trial. " + text) == []
+
+
+def test_met_criteria_and_randomised_total():
+    assert total("This was a randomised controlled trial. Of the 50 women assessed, 36 met the inclusion criteria and were randomised.") == 36
+    assert total("This was a randomised controlled trial. Of the 50 women assessed, 36 met the inclusion criteria.") is None

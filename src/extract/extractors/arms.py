@@ -459,6 +459,8 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         head = flow[max(0, m.start() - 80):m.start()].rstrip()
         if head.endswith((":", ",")) and re.search(r"\b(?:two|three|four|five|[2-5])\s+(?:[\w-]+\s+)?(?:groups|arms)\s*[:,]$", head, re.I):
             continuing = True  # 'were assigned to two groups: 65 to receive X and 66 to receive Y'
+        elif head.endswith(":") and re.search(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s*:$", head, re.I):
+            continuing = True  # '36 met the criteria and were randomised: 18 to the intervention and 18 to usual care'
         if conn in ("to", "on", "with", "as", "served as") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
         # a total first: '40 patients, 20 in ...'; '217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm'

@@ -127,7 +127,7 @@ ENROLLED_WORDS = {
     ENROLLED_RES[17]: ("=",),
 }
 _VERB_IN = (r"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|enrolled|included|recruited|entered|allocated|assigned|"
-            r"consented\s+and\s+(?:were\s+)?randomi[sz]ed)")
+            r"consented\s+and\s+(?:were\s+)?randomi[sz]ed|met\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?criteria\s+and\s+(?:were\s+)?randomi[sz]ed)")
 # the number randomised among those screened/eligible: 'Of 1780 eligible RCT participants, 1319 enrolled',
 # 'Of the 3089 patients screened, 797 were randomized', 'Among 285 eligible, 143 were randomized'
 OF_AMONG_RE = re.compile(
