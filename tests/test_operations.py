@@ -240,16 +240,23 @@ def test_readers_never_see_a_half_written_table(corpus, tmp_path):
     run_ingest([str(corpus)], str(out), workers=2)
     stop, seen, errors = threading.Event(), [], []
 
+    retried = []
+
     def reader():
         while not stop.is_set():
             try:
                 snap = (out / "current").resolve()  # resolve once: all tables from the same snapshot
                 docs = ds.dataset(snap / "documents").to_table(columns=["doc_id"]).column("doc_id").to_pylist()
                 stats = ds.dataset(snap / "statistics").to_table(columns=["doc_id"]).column("doc_id").to_pylist()
-                plain = ds.dataset(out / "statistics").to_table(columns=["doc_id"]).num_rows  # OUT/<table> readers
-                seen.append((snap.name, len(docs), len(stats), set(stats) <= set(docs), plain))
             except Exception as e:  # noqa: BLE001
                 errors.append(repr(e))
+                continue
+            try:  # a plain OUT/<table> reader: a listing that straddles a commit fails loudly, never mixes runs
+                plain = ds.dataset(out / "statistics").to_table(columns=["doc_id"]).num_rows
+            except (FileNotFoundError, OSError) as e:
+                retried.append(repr(e))
+                plain = None
+            seen.append((snap.name, len(docs), len(stats), set(stats) <= set(docs), plain))
 
     committed = {snapshot_id(out).rsplit("/", 1)[-1]: (len(rows(out, "documents")), len(rows(out, "statistics")))}
     extra = corpus / "extra.txt"
@@ -269,7 +276,8 @@ def test_readers_never_see_a_half_written_table(corpus, tmp_path):
     stat_counts = {c[1] for c in committed.values()}
     for name, n_docs, n_stats, consistent, plain in seen:
         assert consistent and (n_docs, n_stats) == committed[name], (name, n_docs, n_stats)
-        assert plain in stat_counts
+        assert plain is None or plain in stat_counts, plain  # a complete committed table, or a retry
+    assert len(retried) < len(seen) / 2, retried[:3]
 
 
 def _harness_env(tmp_path) -> dict:

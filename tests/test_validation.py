@@ -101,6 +101,6 @@ def test_written_part_holds_exactly_the_valid_rows(seed_results, tmp_path):
     w = SnapshotWriter(tmp_path / "out").start()
     s = write_batch(results, w, "00000")
     for t in schemas.TABLE_ORDER:
-        f = w.staging / t / "part-00000.parquet"
+        f = w.staging / t / f"part-{w.run_id}-00000.parquet"
         n = pq.read_table(f).num_rows if f.exists() else 0
         assert n == s.rows[t] == len(valid[t] if t != "quarantine" else q)

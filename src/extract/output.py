@@ -14,8 +14,10 @@ held in memory), renames it to `_snapshots/<run-id>/` when complete, and then sw
 `current` symlink with `os.replace` (an atomic rename on POSIX). Every table switches at that one
 instant, so a reader never mixes two runs, and a run killed at any moment (kill -9) leaves the
 previous `current` untouched; the next run removes the leftover temporary folder. The previous
-snapshots are kept (`keep` most recent) so that readers already holding file lists keep working.
-Plain Parquet readers (pyarrow, DuckDB, Polars, pandas, Spark) read OUT/<table>/*.parquet as usual.
+snapshots are kept (`keep` most recent) so that readers that resolved `current` (or a snapshot
+path) keep working. Plain Parquet readers (pyarrow, DuckDB, Polars, pandas, Spark) read
+OUT/<table>/*.parquet as usual; part files carry the run id in their names, so a plain reader whose
+file listing straddles a commit gets a file-not-found error (and retries), never rows of two runs.
 """
 
 from __future__ import annotations
@@ -174,7 +176,10 @@ class SnapshotWriter:
             if t.num_rows == 0:
                 rows[name] = 0
                 continue
-            dest = self.staging / name / f"part-{part}.parquet"
+            # the run id in every file name: a reader that listed OUT/<table>/ just before a commit and
+            # opens the files after it (the path now leads into the new snapshot) gets "not found"
+            # and can retry, instead of silently reading a same-named file of another run
+            dest = self.staging / name / f"part-{self.run_id}-{part}.parquet"
             tmp = dest.with_name(f".{dest.name}.tmp")
             try:
                 pq.write_table(t, tmp, compression="zstd")
@@ -193,7 +198,7 @@ class SnapshotWriter:
             for name in schemas.TABLE_ORDER:  # every table folder holds at least an empty, typed file
                 d = self.staging / name
                 if not any(d.glob("*.parquet")):
-                    pq.write_table(schemas.arrow_schema(name).empty_table(), d / "part-empty.parquet")
+                    pq.write_table(schemas.arrow_schema(name).empty_table(), d / f"part-{self.run_id}-empty.parquet")
             (self.staging / "_manifest.json").write_text(
                 json.dumps(dict(manifest, run_id=self.run_id), indent=2, sort_keys=True, default=str))
             if before_publish is not None:
