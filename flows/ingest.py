@@ -23,7 +23,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.batch import (BatchSummary, Plan, PlannedDoc, RunSummary, batch_label, batches, carry_over,
-                           empty_file_ids, manifest, merge, plan_run, write_batch)
+                           empty_file_ids, manifest, merge, plan_run, review_page, write_batch)
 from extract.errors import OutputError
 from extract.output import RunLock, SnapshotWriter
 from extract.settings import Settings
@@ -99,19 +99,11 @@ def commit_task(summary: RunSummary, plan: Plan, settings: Settings, inputs: lis
                 run_id: str) -> str:
     writer = SnapshotWriter(Path(out), run_id)
     log = get_run_logger()
-    written: list[Path] = []
-
-    def review_page(folder: Path) -> None:
-        try:
-            from extract.report import write_report
-
-            written.append(write_report(folder, folder / "report.html"))
-        except Exception as e:  # noqa: BLE001 - a report problem never blocks the tables
-            log.warning("the review page could not be written: %s", e)
-
-    final = writer.commit(manifest(summary, plan, settings, inputs), before_publish=review_page)
+    written: list[bool] = []
+    final = writer.commit(manifest(summary, plan, settings, inputs),
+                          before_publish=lambda folder: written.append(review_page(folder, log)))
     log.info("committed snapshot %s: %s", final.name, summary.rows)
-    return str(Path(out).resolve() / "report.html") if written else ""
+    return str(Path(out).resolve() / "report.html") if any(written) else ""
 
 
 def _status_rows(summaries: list[BatchSummary], plan: Plan) -> list[dict]:

@@ -366,7 +366,7 @@ def run_library(paths: list[Path], out: Path, settings: Settings | None = None, 
                 summary.rows[t] += n
             summary.snapshot = writer.run_id
             writer.commit(manifest(summary, plan, settings, [str(p) for p in paths]),
-                          before_publish=_review_page if report else None)
+                          before_publish=review_page if report else None)
         except BaseException:
             writer.abort()
             raise
@@ -376,15 +376,20 @@ def run_library(paths: list[Path], out: Path, settings: Settings | None = None, 
     return summary
 
 
-def _review_page(folder: Path) -> None:
-    import logging
-
+def review_page(folder: Path, log=None) -> bool:
+    """Write a staged snapshot's review page (report.html); the `before_publish` step of a commit.
+    A problem is logged (to `log`, else this module's logger), never raised: it never blocks the
+    tables. Returns whether the page was written."""
     from .report import write_report
 
     try:
         write_report(folder, folder / "report.html")
+        return True
     except Exception as e:  # noqa: BLE001 - a report problem never blocks the tables
-        logging.getLogger(__name__).warning("the review page could not be written: %s", e)
+        import logging
+
+        (log or logging.getLogger(__name__)).warning("the review page could not be written: %s", e)
+        return False
 
 
 def up_to_date(plan: Plan) -> bool:
