@@ -105,3 +105,15 @@ def test_abbreviation_detector_shared_by_threads_regression():
     with ThreadPoolExecutor(4) as ex:
         statuses = [(r.status, r.error) for r in ex.map(process_document, files)]
     assert statuses == [("ok", None)] * len(files)
+
+
+def test_match_text_replaces_one_for_one_on_both_paths():
+    """The ASCII fast path (only the tab changes) and the general path (minus signs, exotic spaces,
+    a lost minus before a digit, a Lancet middle dot) give the per-character mapping, same length."""
+    from extract.parse.normalize import match_text
+
+    assert match_text("P = 0.03\tn = 4") == "P = 0.03 n = 4"
+    s = "HR 0\u00b765 (\u22120.5\u2009to\u00a01.2)\tdose\u2011free \ufffd3 and \ufffdx \u00b7 2\u00b7x"
+    want = "HR 0.65 (-0.5 to 1.2) dose-free -3 and \ufffdx \u00b7 2\u00b7x"
+    out = match_text(s)
+    assert out == want and len(out) == len(s)

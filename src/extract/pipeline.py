@@ -106,7 +106,7 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     uri = safe_uri(path)
     fmt = {".pdf": "pdf", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "text")
     try:
-        doc = read_document(path, settings)
+        doc = read_document(path, settings, uri)
     except UnsupportedFormat as e:
         return DocumentResult(_fallback_id(path), uri, fmt, "skipped", errors=(StageError("read", e.problem),))
     except InputError as e:

@@ -203,11 +203,12 @@ def decode(data: bytes, path: str) -> str:
     return decode_with_warnings(data, path)[0]
 
 
-def read_document(path: Path, settings: Settings) -> Document:
-    """Read and decode one file. Raises InputError / UnsupportedFormat with the file named."""
+def read_document(path: Path, settings: Settings, uri: str | None = None) -> Document:
+    """Read and decode one file. Raises InputError / UnsupportedFormat with the file named.
+    `uri`: safe_uri(path) when the caller has it already."""
     path = Path(path)
     fmt = source_format(path, settings)
-    uri = safe_uri(path)
+    uri = uri or safe_uri(path)
     if fmt is None:
         raise UnsupportedFormat(uri, f"unsupported file type '{path.suffix or '(none)'}'")
     data = read_bytes(path, uri, settings)
