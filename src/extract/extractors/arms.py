@@ -47,6 +47,8 @@ BARE_N_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)(?=\s*(?:,|or\b|and\b
 BARE_LAST_RE = re.compile(r"(?<=[A-Za-z])\s*\((?P<n>\d{1,5})\)")
 ALLOCATION_RE = re.compile(r"randomi[sz]|random|allocat|assign|divided", re.I)
 # sizes with labels in one parenthesis: 'Forty-five subjects (30 CPA and 15 placebo)'
+# a breakdown by sex, not arms: '(70 male and 90 female)', '(15 men, 25 women)', '(6 boys, 7 girls)'
+SEX_LABEL_RE = re.compile(r"(?:(?:fe)?males?|(?:wo)?men|boys|girls|[MF])(?:\s+[a-z][\w-]*)?", re.I)
 PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en))\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
 # an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
 NUM_FIRST_RE = re.compile(
@@ -350,7 +352,7 @@ def _n_label(flow: str, sents: list[Segment], have: list[Mention]) -> list[Menti
 def _bare_and_pairs(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in PAIR_RE.finditer(flow):
-        if _overlaps(have + out, m.start(), m.end()):
+        if _overlaps(have + out, m.start(), m.end()) or SEX_LABEL_RE.fullmatch(m.group("la")) or SEX_LABEL_RE.fullmatch(m.group("lb")):
             continue
         si = _sentence_of(sents, m.start())
         for n, lab in ((m.group("a"), m.group("la")), (m.group("b"), m.group("lb"))):
