@@ -42,3 +42,25 @@ def test_labelled_pair_in_parenthesis_still_read():
     # the pair family itself stays: 'Forty-five subjects (30 CPA and 15 placebo)'
     assert arms_of("In this randomized trial, forty-five subjects (30 CPA and 15 placebo) were enrolled.") == [
         (15, "placebo"), (30, "experimental")]
+
+
+# --- an arm of one or two, a number after a hyphen or 'Group', is no arm size -----------------------
+
+@pytest.mark.parametrize("text", [
+    # a dose unit's exponent: 'day-1' then 'given for'
+    "78 patients were randomly assigned (2:1) to receive either levamisole 2.5 mg kg-1 day-1 given for 2 days every week "
+    "for 18 months or placebo therapy in the same schedule.",
+    # a group's number
+    "62 patients were randomized and divided into 2 groups. Group 1 received PTX only, whereas Group 2 received PTX plus Prednisolone.",
+    # adverse events listed with their counts
+    "In this randomized trial, adverse events were flu (n = 1), bitter taste (n = 2) and headache (n = 2).",
+    "Participants (N = 33) were randomly allocated to two groups, one receiving verum tACS, the other a sham protocol.",
+])
+def test_tiny_or_numbered_is_not_an_arm_size(text):
+    assert all(n is None or n >= 3 for n, _ in arms_of(text))
+    assert arms_of(text) == [] or all(n is None for n, _ in arms_of(text))
+
+
+def test_small_but_real_arm_sizes_stay():
+    assert arms_of("In this randomized trial, children were assigned to the drug group (n = 3) or the control group (n = 4).") == [
+        (3, "experimental"), (4, "control")]

@@ -318,7 +318,9 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     out += _group_size(flow, sents, out)
     out += _num_first(flow, sents, out)
     out += _each(flow, sents, out)
-    return out
+    # an arm of one or two is a count of events or reasons ('headache (n = 2)', 'lactic acidosis, n = 1',
+    # 'two individuals in the control group') or a number that names something ('levamisole 2.5 mg kg-1 day-1 given for')
+    return [m for m in out if m.n >= 3]
 
 
 def _colon_n(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
@@ -500,7 +502,7 @@ AFTER_TOTAL_RE = re.compile(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE
 GENERIC_TREATMENT_RE = re.compile(r"(?:the\s+)?(?:(?:their|all|any|assigned|allocated|study|trial|randomi[sz]ed|intended|protocol|"
                                   r"allocation)\s+)+(?:treatments?|interventions?|therap(?:y|ies)|drugs?|medications?|doses?)", re.I)
 NUMBERED_BEFORE_RE = re.compile(r"\b(?:year|grade|class|day|week|month|visit|phase|step|level|stage|type|part|cycle|session|"
-                                r"experiment|figure|table)\s*$", re.I)
+                                r"experiment|figure|table|groups?|arms?)\s*$|[-‐–]$", re.I)  # 'Group 1 received', 'day-1 given
 OUTCOME_VERB_RE = re.compile(r"\b(?:had|has|experienced|developed|reported|showed|died|suffered|required|achieved|presented|"
                              r"complained|needed|relapsed|responded)\b", re.I)
 
