@@ -64,3 +64,27 @@ def test_tiny_or_numbered_is_not_an_arm_size(text):
 def test_small_but_real_arm_sizes_stay():
     assert arms_of("In this randomized trial, children were assigned to the drug group (n = 3) or the control group (n = 4).") == [
         (3, "experimental"), (4, "control")]
+
+
+# --- a clause before '(n = N)' is no arm's name ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In a randomized study, one TVS examination was recorded for assessment of each resident's clinical performance (n = 26).",
+    "In this randomized trial, participants were classified for strength changes as low (n = 31), medium (n = 36) or high responders.",
+    "Patients were randomized (N = 260) to the trial of two regimens.",
+    "In this randomized trial, the mean amount of Cal/BD foam used was 120.8 g (n = 293).",
+])
+def test_clause_before_a_size_is_not_an_arm(text):
+    assert all(n not in (26, 31, 260, 293) for n, _ in arms_of(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parenthesis names the arm itself
+    ("In this randomised trial, fifty-seven subjects were assessed for CTT (placebo, n = 28; RMD, n = 29).",
+     [(28, "placebo"), (29, "experimental")]),
+    # the clause allocates
+    ("The study was a randomized controlled trial. After exclusion of 8 patients during the operation, outcomes were analyzed "
+     "for laparotomy (n = 49) and for the laparoscopic procedure (n = 52).", [(49, "experimental"), (52, "experimental")]),
+])
+def test_clause_with_a_named_or_allocated_arm_keeps_it(text, expected):
+    assert arms_of(text) == expected

@@ -223,6 +223,10 @@ def role_of(labels: list[str], context: str = "") -> str:
 STUDY_NAME_RE = re.compile(r"\b(?!(?:the|this|our|a|an)\b)[\w-]+\s+(?:stud(?:y|ies)|trials?)$|^(?:experiment|study|trial)\s+(?:\d+|[IVX]+|[A-Z])$", re.I)
 STUDY_AFTER_RE = re.compile(r"\)?\s*(?:was|is)\s+(?:an?|the)\s+[^.;]{0,120}?\b(?:trial|study)\b", re.I)
 # a note that opens a parenthesis, not an arm's name: '3x/wk', 'mean age 54 years', '20 mg escitalopram/day'
+# a label that is a clause (a finite 'was'/'were') or a distributive ('each resident's ...'), not an arm's name
+CLAUSE_LABEL_RE = re.compile(r"\b(?:was|were)\b|^(?:each|every)\b", re.I)
+# ... unless the clause allocates: 'women were studied as oestradiol (N = 47)', 'were randomised to budesonide (n = 92)'
+ALLOCATED_AS_RE = re.compile(r"\b(?:was|were)\s+(?!(?:classified|categori[sz]ed|stratified|grouped)\b)(?:[\w-]+\s+){0,2}?(?:as|to|into|with|for)\s+(?!(?:be|have|eligibility|inclusion)\b)", re.I)
 # (a result is no note: '(38.6%, n = 88)', '(≥ 50 ml/min; n = 10)' stay unread)
 NOTE_RE = re.compile(r"^(?![^%=<>≤≥\[\]]*[%=<>≤≥\[\]])(?:\d|(?:mean|median|aged?|range)\b|.*\d\s*(?:x|×|times)\s*/\s*(?:wk|week|day|d)\b)", re.I)
 
@@ -294,6 +298,16 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         if re.search(r"%|=|\b[Pp]\s*[<>=]", label) or (re.match(r"[+±-]?\d", label) and not dose_label and not re.fullmatch(r"\d+(?:\.\d+)?-[A-Za-z][\w-]*", label)) \
                 or not re.search(r"[A-Za-z]{2}", label):  # ('the 30-Hz (n=11) and 50-Hz (n=11) groups' are names)
             continue  # a result fragment ('+5.3% p = 0.04; n = 10'), not an arm label
+        if CLAUSE_LABEL_RE.search(label):
+            # a clause runs up to the parenthesis: 'Participants were classified ... as low (n = 31)', 'Patients were
+            # randomized (N = 260)', 'each resident's clinical performance (n = 26)': an arm only when the parenthesis
+            # names it itself ('Fifty-seven subjects were assessed for CTT (placebo, n = 28; ...)') or the clause
+            # allocates ('outcomes were analyzed for laparotomy (n = 49)')
+            own = re.match(r"\(\s*(?P<x>[A-Za-z][\w-]{0,15})\s*[;,:]", m.group(0))
+            if own and not re.fullmatch(r"(?:n|total|mean|median|age|range|all)", own.group("x"), re.I):
+                label = own.group("x")
+            elif not ALLOCATED_AS_RE.search(label):
+                continue
         if not label or POPULATION_LABEL_RE.match(label) and not re.search(r"group|arm|placebo|control", label, re.I):
             continue
         if (re.search(PEOPLE, label, re.I) and re.search(r"\b(?:aged?|years?|yrs?|yr|old)\b|[<>≤≥]", label)
