@@ -308,3 +308,42 @@ def test_chromium_renders_highlights_evidence_and_runs_no_document_script(report
         assert colours is None or len(colours) > 50  # text, tables and the highlight, not a blank page
         # the highlight colour (#ffd33d) is on screen
         assert any(c[1] == (0xFF, 0xD3, 0x3D) for c in (colours or [])) or colours is None
+
+
+def test_sections_rendered_ahead_give_the_same_page_as_a_full_render(tmp_path, monkeypatch):
+    """A run renders each batch's sections while the next batches are extracted, and the commit
+    only orders them; its page must be the page rendered from the published tables, byte for byte,
+    also on a second run in which unchanged documents' rows are carried over (rendered at the
+    commit) and a failed document sits in a batch of its own. No pre-rendered file is published."""
+    import json
+
+    import extract.report as report
+    from extract.batch import run_library
+    from extract.report import SECTIONS, read_tables, render
+    from extract.settings import Settings
+
+    loaded: list[int] = []
+    real_load = report.load_sections
+    monkeypatch.setattr(report, "load_sections", lambda folder: loaded.append(len(r := real_load(folder))) or r)
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    (corpus / "extra.txt").write_text("A randomised trial of drug X (n = 20) versus placebo (n = 21). P = 0.03.\n")
+    out = tmp_path / "out"
+    settings = Settings(batch_docs=2)  # several parts
+    for round_ in (1, 2):
+        if round_ == 2:
+            (corpus / "extra.txt").write_text("A randomised trial of drug Y (n = 30) versus placebo (n = 31). P = 0.04.\n")
+            (corpus / "new.txt").write_text("Sixty patients were randomly assigned to A (n = 30) or B (n = 30).\n")
+        summary = run_library([corpus], out, settings)
+        snap = (out / "current").resolve()
+        assert not (snap / SECTIONS).exists()
+        manifest = json.loads((snap / "_manifest.json").read_text())
+        want = render(snap, read_tables(snap), manifest)
+        assert (snap / "report.html").read_text(encoding="utf-8") == want
+        assert f"trialx review — {snap}<" in want
+        # every extracted document's section was ready at the commit
+        assert loaded[-1] == summary.documents - summary.reused  # extracted and skipped ones
+        if round_ == 2:
+            assert summary.reused >= 4 and summary.extracted == 3

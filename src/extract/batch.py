@@ -25,7 +25,7 @@ from . import PIPELINE_VERSION
 from .assemble import arrow_tables, frame_of, frames, rows_for
 from .discover import discover
 from .model import DocumentResult, StageError
-from .output import SnapshotWriter, current_snapshot, read_rows, read_table, write_tables
+from .output import SnapshotWriter, current_snapshot, read_rows, read_table, to_arrow, write_tables
 from .parse.reader import source_format
 from .settings import Settings
 from .validate import check_tables, validate_tables
@@ -271,15 +271,31 @@ def doc_line(r: DocumentResult) -> dict:
                 measurements=len(r.measurements), error=r.error or "")
 
 
-def write_batch(results: list[DocumentResult], writer: SnapshotWriter, part: str) -> BatchSummary:
-    """Frame and validate one batch (failing rows to quarantine), write its part files."""
+def write_batch(results: list[DocumentResult], writer: SnapshotWriter, part: str, sections: bool = True) -> BatchSummary:
+    """Frame and validate one batch (failing rows to quarantine), write its part files; with
+    `sections`, also its documents' sections of the review page (for `review_page`)."""
     arrow = arrow_tables(_rows(results))  # what is written, less the failing rows
     bad, quarantine, report = check_tables({t: frame_of(t, a) for t, a in arrow.items()})
     valid: dict = {t: _drop_rows(arrow[t], rows) for t, rows in bad.items()}
-    valid["quarantine"] = quarantine
+    valid["quarantine"] = to_arrow("quarantine", quarantine)
     rows = writer.write_part(part, valid)
+    if sections:
+        _save_sections(writer.staging, part, valid)
     q = {t: int((quarantine["table"] == t).sum()) for t in schemas.TABLE_ORDER if t != "quarantine"}
     return BatchSummary([doc_line(r) for r in results], rows, q, report)
+
+
+def _save_sections(folder: Path, part: str, tables: dict) -> None:
+    """Render this batch's sections of the review page now, while other batches are extracted
+    (the rows as written); a problem only leaves them to be rendered at the commit."""
+    from .report import render_sections, save_sections
+
+    try:
+        save_sections(folder, part, render_sections({t: tables[t].to_pylist() for t in schemas.TABLE_ORDER if t in tables}))
+    except Exception as e:  # noqa: BLE001 - the review page never blocks the tables
+        import logging
+
+        logging.getLogger(__name__).warning("the review page's sections of part %s could not be rendered ahead: %s", part, e)
 
 
 def _drop_rows(table, positions: list[int]):
@@ -357,9 +373,9 @@ def run_library(paths: list[Path], out: Path, settings: Settings | None = None, 
             for k, g in enumerate(groups):
                 results = empty_file_ids(g, [pool.result(d, f) for d, f in zip(g, futures[k])] if pool is not None
                                          else extract_in_process(g, settings))
-                parts.append(write_batch(results, writer, f"{k:05d}"))
+                parts.append(write_batch(results, writer, f"{k:05d}", sections=report))
             if plan.skipped:
-                parts.append(write_batch(plan.skipped, writer, "skipped"))
+                parts.append(write_batch(plan.skipped, writer, "skipped", sections=report))
             reused_rows = carry_over(plan.previous, set(plan.reused), writer) if plan.reused else {}
             summary = merge(out, parts, plan, len(plan.to_extract))
             for t, n in reused_rows.items():
@@ -380,16 +396,21 @@ def review_page(folder: Path, log=None) -> bool:
     """Write a staged snapshot's review page (report.html); the `before_publish` step of a commit.
     A problem is logged (to `log`, else this module's logger), never raised: it never blocks the
     tables. Returns whether the page was written."""
-    from .report import write_report
+    import shutil
+
+    from .report import SECTIONS, write_report
 
     try:
-        write_report(folder, folder / "report.html")
+        # the page names the snapshot as it is published (the staged folder's name loses '.tmp-')
+        write_report(folder, folder / "report.html", name=folder.with_name(folder.name.removeprefix(".tmp-")))
         return True
     except Exception as e:  # noqa: BLE001 - a report problem never blocks the tables
         import logging
 
         (log or logging.getLogger(__name__)).warning("the review page could not be written: %s", e)
         return False
+    finally:
+        shutil.rmtree(folder / SECTIONS, ignore_errors=True)  # the pre-rendered sections are not published
 
 
 def up_to_date(plan: Plan) -> bool:

@@ -55,12 +55,18 @@ class ReportError(TrialxError):
 # --------------------------------------------------------------------------- reading
 
 
-def _read_table(out_dir: Path, name: str) -> list[dict] | None:
-    """Rows of DIR/<name>/*.parquet (through the path: DIR/<name> may be a symlink); None if absent."""
-    files = sorted(glob.glob(os.path.join(glob.escape(str(out_dir / name)), "*.parquet")))
+def _files(out_dir: Path, name: str) -> list[str]:
+    return sorted(glob.glob(os.path.join(glob.escape(str(out_dir / name)), "*.parquet")))
+
+
+def _read_table(out_dir: Path, name: str, doc_ids: list[str] | None = None) -> list[dict] | None:
+    """Rows of DIR/<name>/*.parquet (through the path: DIR/<name> may be a symlink); None if absent.
+    With `doc_ids`, only those documents' rows."""
+    files = _files(out_dir, name)
     if not files:
         return None
-    parts = [pq.read_table(f) for f in files]
+    flt = [("doc_id", "in", doc_ids)] if doc_ids is not None else None
+    parts = [pq.read_table(f, filters=flt) for f in files]
     table = parts[0] if len(parts) == 1 else pa.concat_tables(parts, promote_options="default")
     return table.to_pylist()
 
@@ -531,13 +537,25 @@ def _doc_section(doc: dict, text: str | None, by: dict[str, list[dict]]) -> str:
             f'<div class="textcol">{textcol}</div></div></details>\n')
 
 
-def render(out_dir: Path, tables: dict[str, list[dict]], manifest: dict | None = None) -> str:
-    texts = {r["doc_id"]: r.get("text") for r in tables["texts"]}
+def render_sections(tables: dict[str, list[dict]]) -> dict[str, str]:
+    """doc_id -> the document's section of the page, for every row of tables["documents"] (the
+    other tables hold the rows of those documents, e.g. one batch's)."""
+    texts = {r["doc_id"]: r.get("text") for r in tables.get("texts") or []}
     grouped: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {t: [] for t in TABLES})
     for t in ("trials", "arms", "endpoints", "statistics", "measurements", "quarantine"):
-        for r in tables[t]:
+        for r in tables.get(t) or []:
             grouped[r.get("doc_id")][t].append(r)
-    docs = sorted(tables["documents"], key=lambda r: (str(r.get("source_uri") or ""), str(r["doc_id"])))
+    return {r["doc_id"]: _doc_section(r, texts.get(r["doc_id"]), grouped[r["doc_id"]]) for r in tables["documents"]}
+
+
+def render(out_dir: Path, tables: dict[str, list[dict]], manifest: dict | None = None) -> str:
+    return page(out_dir, tables["documents"], {t: len(tables[t]) for t in TABLES}, render_sections(tables), manifest)
+
+
+def page(out_dir: Path, documents: list[dict], counts: dict[str, int], sections: dict[str, str],
+         manifest: dict | None = None) -> str:
+    """The page around the documents' sections: header counts, the documents that are not ok, filter."""
+    docs = sorted(documents, key=lambda r: (str(r.get("source_uri") or ""), str(r["doc_id"])))
     by_status: dict[str, int] = defaultdict(int)
     for r in docs:
         by_status[str(r.get("status"))] += 1
@@ -556,7 +574,7 @@ def render(out_dir: Path, tables: dict[str, list[dict]], manifest: dict | None =
         if by_status.get(st):
             parts.append(f'<span><span class="st st-{st}">{st}</span> {by_status[st]}</span>')
     for t in ("trials", "arms", "endpoints", "statistics", "measurements", "quarantine"):
-        parts.append(f"<span>{len(tables[t])} {t}</span>")
+        parts.append(f"<span>{counts[t]} {t}</span>")
     parts.append("</div>")
     if manifest:
         bits = [f"{k} {manifest[k]}" for k in ("pipeline_version", "written_at") if manifest.get(k)]
@@ -577,26 +595,75 @@ def render(out_dir: Path, tables: dict[str, list[dict]], manifest: dict | None =
                  + f'</select><span class="dim"><span id="nshown">{len(docs)}</span> shown · click a document to open it;'
                  " click a value to highlight its evidence in the text</span></div>")
     parts.append('<section id="docs">')
-    for r in docs:
-        parts.append(_doc_section(r, texts.get(r["doc_id"]), grouped[r["doc_id"]]))
+    parts += [sections[r["doc_id"]] for r in docs]
     parts.append(f"</section></main><script>{JS}</script></body></html>\n")
     return "".join(parts)
 
 
-def write_report(out_dir: Path, dest: Path | None = None) -> Path:
+# Sections rendered ahead: a run renders each batch's document sections while the next batches are
+# still being extracted (`save_sections` into the staged snapshot), so that writing the page at the
+# commit only puts them in order. The folder is removed once the page is written.
+SECTIONS = "_review"
+
+
+def save_sections(folder: Path, part: str, sections: dict[str, str]) -> None:
+    """Store one part's pre-rendered sections in a staged snapshot: the HTML one after the other,
+    and an index of (doc_id, first byte, end byte). A retried part overwrites its own files."""
+    d = Path(folder) / SECTIONS
+    d.mkdir(exist_ok=True)
+    blobs, index, pos = [], [], 0
+    for doc_id, html in sections.items():
+        b = html.encode("utf-8")
+        index.append([doc_id, pos, pos + len(b)])
+        blobs.append(b)
+        pos += len(b)
+    for name, data in ((f"{part}.html", b"".join(blobs)), (f"{part}.json", json.dumps(index).encode())):
+        tmp = d / f".{name}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, d / name)
+
+
+def load_sections(folder: Path) -> dict[str, str]:
+    """The pre-rendered sections of a staged snapshot (empty when there are none)."""
+    d = Path(folder) / SECTIONS
+    out: dict[str, str] = {}
+    for idx in sorted(d.glob("*.json")) if d.is_dir() else ():
+        html = idx.with_suffix(".html").read_bytes()
+        for doc_id, a, b in json.loads(idx.read_text()):
+            out[doc_id] = html[a:b].decode("utf-8")
+    return out
+
+
+def _row_count(out_dir: Path, name: str) -> int:
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in _files(out_dir, name))
+
+
+def write_report(out_dir: Path, dest: Path | None = None, name: Path | None = None) -> Path:
     """Write the review page for the tables in `out_dir` (default dest: out_dir/report.html); returns its path.
 
     Raises ReportError when out_dir holds no tables. The file is written to a temporary name and
-    renamed, so a browser never opens a half-written page.
+    renamed, so a browser never opens a half-written page. A staged snapshot's pre-rendered
+    sections (`save_sections`) are used as they are; only the documents without one are rendered
+    from the tables (e.g. rows carried over from the previous snapshot). `name`: the folder the
+    page names (a staged snapshot's page names the folder it is published as).
     """
     out_dir = Path(out_dir)
-    tables = read_tables(out_dir)
     manifest = None
     try:
         manifest = json.loads((out_dir / "_manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    html = render(out_dir, tables, manifest if isinstance(manifest, dict) else None)
+    manifest = manifest if isinstance(manifest, dict) else None
+    ready = load_sections(out_dir) if out_dir.is_dir() else {}
+    if not ready:
+        html = render(name or out_dir, read_tables(out_dir), manifest)
+    else:
+        documents = _read_table(out_dir, "documents") or []
+        missing = [r["doc_id"] for r in documents if r["doc_id"] not in ready]
+        if missing:
+            rest = {t: _read_table(out_dir, t, doc_ids=missing) or [] for t in TABLES}
+            ready.update(render_sections(rest))
+        html = page(name or out_dir, documents, {t: _row_count(out_dir, t) for t in TABLES}, ready, manifest)
     dest = Path(dest) if dest is not None else out_dir / "report.html"
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
