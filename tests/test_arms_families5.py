@@ -88,3 +88,40 @@ def test_clause_before_a_size_is_not_an_arm(text):
 ])
 def test_clause_with_a_named_or_allocated_arm_keeps_it(text, expected):
     assert arms_of(text) == expected
+
+
+# --- document type: laboratory specimens are no trial; a group that received something is one ----------
+
+@pytest.mark.parametrize("text", [
+    "Effect of saliva contamination on cementation of orthodontic brackets\nMATERIAL AND METHODS: Forty human premolars were "
+    "double-sectioned, placed in PVC matrices and randomly divided into 10 groups (n=8). The specimens were subjected to "
+    "mechanical shear bond strength testing.",
+    "Functional evaluation of intravenous cannulae\nMETHODS: We designed an observer-blinded randomised head-to-head trial of "
+    "two cannulae, preceded by in-vitro performance testing of the cannulae.",
+    "Fracture resistance of premolar roots restored with fiber posts\nMETHODS: Sixty maxillary second premolars were randomly "
+    "divided into 6 groups of 10 teeth and loaded in a universal testing machine.",
+    # random sampling from a centre, not random allocation
+    "The status of serum interferon in type 1 and type 2 diabetes: a comparative study\nMETHODS: A total number of 160 T1D and 75 "
+    "T2D patients allocated randomly from Martyr Layla Qasm center for diabetes mellitus in Erbil, Iraq, were enrolled in the study.",
+])
+def test_specimen_studies_and_random_sampling_are_other(text):
+    assert doctype.classify(text) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Impact of a herb on lipids\nThis study performed on 61 hyperlipidemia patients. They assigned in control and intervention "
+    "groups. The control group received 40 mg/day of lovastatin and intervention group received lovastatin plus the herb.",
+    "Active core rewarming\nMETHODS: The experimental group (n = 30) received active core rewarming during the postanesthetic "
+    "period; the control group (n = 30) received passive rewarming.",
+    # teeth of patients: a clinical trial, not a laboratory one
+    "Sealant retention in children\nMETHODS: 120 sound permanent molars of 40 children were sealed; the experimental group "
+    "received a new sealant.",
+])
+def test_a_group_that_received_something_is_a_trial(text):
+    assert doctype.classify(text) == "trial-report"
+
+
+def test_control_group_of_a_cohort_stays_other():
+    text = ("Outcomes after surgery: a retrospective cohort study\nMETHODS: We followed 300 patients; the control group received "
+            "standard care.")
+    assert doctype.classify(text) == "other"

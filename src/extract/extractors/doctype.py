@@ -32,7 +32,7 @@ OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         r"\brandomly\s+(?:and\s+[\w-]+\s+)?(?:re-?)?(?:assigned|allocated|divided|subdivided|administered|distributed|received|given|treated|split|placed|"
         r"categori[sz]ed|grouped|separated|enrolled|put|exposed|attributed|sorted|stratified|designated|scheduled|ordered)\b", _I)),
     (("random",), re.compile(
-        r"\b(?:allocated|assigned|divided|distributed|split)\s+(?:[\w-]+\s+){0,4}?(?:at\s+)?random(?:ly)?\b(?!\s+(?:sampl|select))|"
+        r"\b(?:allocated|assigned|divided|distributed|split)\s+(?:[\w-]+\s+){0,4}?(?:at\s+)?random(?:ly)?\b(?!\s+(?:sampl|select|from\b))|"
         r"\bin\s+(?:a\s+)?random(?:i[sz]ed)?,?\s+(?:[\w-]+,?\s+){0,3}?(?:order|fashion|manner|sequence)\b", _I)),
     (("blind", "mask", "controlled", "open"), re.compile(
         r"\b(?:double|single|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\b|\b(?:placebo|sham|vehicle)[- ]controlled\b|\bopen[- ]label\b|"
@@ -79,6 +79,11 @@ OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         r"\b" + PEOPLE + r"\s+randomi[sz]ed\s+(?:to|in|into|at)\b|"
         r"\bwe (?:randomly )?(?:assigned|allocated|enrolled|recruited)\b|"
         r"\bparticipants in \d+ patient groups?\b|\bTotal number of enrollees\b", _I)),
+    # what an intervention or control group got: 'The control group received 40 mg/day of lovastatin and intervention group
+    # received ...', 'The experimental group (n = 30) received active core rewarming', 'the control group underwent ...'
+    (("group",), re.compile(
+        r"\b(?:intervention|experimental|treatment|study|control|placebo|sham|case|exercise|training)\s+groups?\s+(?:\([^()]{0,30}\)\s+)?"
+        r"(?:received|was\s+given|were\s+given|was\s+treated|were\s+treated|underwent|took|consumed)\b", _I)),
 ]
 
 
@@ -122,8 +127,12 @@ RANDOM_ALLOC_RE = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,2}?rando
                              r"\brandomi[sz]ation\b|\brandomi[sz]ed\b(?:,?\s+[\w-]+){0,6}?\s+(?:trial|study|RCT)\b|"
                              r"\b(?:two|three|four|\d)\s+(?:[\w-]+,?\s+){0,3}?randomi[sz]ed\b", re.I)
 # a laboratory study of specimens, not of people: 'In this ex vivo study, 45 extracted human molars ...'
-IN_VITRO_RE = re.compile(r"\b(?:in\s+vitro|ex\s+vivo|extracted\s+(?:human\s+)?(?:[\w-]+\s+){0,2}?(?:teeth|molars|premolars|incisors|canines|roots)|"
-                         r"(?:laboratory|cadaveric|bench)\s+(?:study|experiment))\b", re.I)
+# ('in-vitro performance testing', 'Forty human premolars were double-sectioned', 'shear bond strength', 'a universal testing machine')
+IN_VITRO_RE = re.compile(r"\b(?:in[\s-]+vitro|ex[\s-]+vivo|(?:extracted|human|bovine|porcine|sound|intact|caries-free|non-carious)\s+(?:[\w,-]+\s+){0,4}?"
+                         r"(?:teeth|molars|premolars|incisors|canines|roots)|(?:shear|push-out|tensile|micro-?tensile|flexural)\s+bond\s+strength|"
+                         r"universal\s+testing\s+machine|(?:laboratory|cadaveric|bench)\s+(?:study|experiment))\b", re.I)
+IN_VITRO_CUES = ("vitro", "vivo", "teeth", "molars", "incisors", "canines", "roots", "bond strength", "testing machine", "laboratory",
+                 "cadaver", "bench")
 HUMAN_RE = re.compile(r"\b(?:patients|participants|volunteers|outpatients|inpatients|subjects|individuals|persons|people|women|men|"
                       r"children|adolescents|infants|adults|smokers|workers|athletes|fighters|students|healthy)\b", re.I)
 
@@ -163,7 +172,7 @@ def classify(text: str) -> str:
             return "review"
     if not lacks_cues(low, OBSERVATIONAL_CUES) and OBSERVATIONAL_RE.search(text[:3000]) and not RANDOM_ALLOC_RE.search(text[:6000]):
         return "other"  # a cohort, case-control or situational study, not a trial
-    if not lacks_cues(low, ("vitro", "vivo", "extracted", "laboratory", "cadaver", "bench")) and IN_VITRO_RE.search(text[:3000]) \
+    if not lacks_cues(low, IN_VITRO_CUES) and IN_VITRO_RE.search(text[:3000]) \
             and not HUMAN_RE.search(text):
         return "other"  # specimens (extracted teeth, cell cultures), whatever their random allocation
     if found or own_trial(text, low) or TRIAL_ID_RE.search(text):
