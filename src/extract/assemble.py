@@ -20,8 +20,13 @@ def _evidence(ev) -> dict:
     return dict(evidence_text=ev.evidence_text, char_start=ev.char_start, char_end=ev.char_end, page=ev.page)
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type, drop: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in drop)
+
+
 def _record(rec, doc_id: str, drop: tuple[str, ...] = ("evidence", "aliases")) -> dict:
-    d = {f.name: getattr(rec, f.name) for f in dataclasses.fields(rec) if f.name not in drop}
+    d = {name: getattr(rec, name) for name in _field_names(type(rec), drop)}
     for k, v in d.items():
         if isinstance(v, tuple):
             d[k] = list(v)
