@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.extractors import doctype
+from extract.extractors import design, doctype
 from extract.model import Document
 from extract.pipeline import extract_document
 
@@ -125,3 +125,39 @@ def test_control_group_of_a_cohort_stays_other():
     text = ("Outcomes after surgery: a retrospective cohort study\nMETHODS: We followed 300 patients; the control group received "
             "standard care.")
     assert doctype.classify(text) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Fat loss with and without supplements\nMETHODS: Women completed one of the following interventions: no change in diet (CON); "
+    "a supplemented diet (SUP); or the high-protein diet with isocaloric placebo supplements (PLA).",
+    "Resistance training during step-reduction\nMETHODS: Older men underwent 14 days of step reduction with supplementation of "
+    "either 5 g/day CIT or glycine placebo.",
+])
+def test_placebo_with_a_modifier_names_a_trial(text):
+    assert doctype.classify(text) == "trial-report"
+
+
+def test_a_placebo_controlled_design_called_for_stays_other():
+    text = ("Coffee intake and pain during computer work\nMETHODS: A cross-sectional analysis of 48 office workers. However, studies "
+            "with a double blind placebo controlled randomized design are needed.")
+    assert doctype.classify(text) == "other"
+
+
+# --- total: the people of a parenthesis who then 'completed' are completers -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "METHODS: Thirty-seven recreationally-trained women (n = 37; age = 27.1 ± 4.2; BMI = 25.1 ± 3.4) completed one of the "
+    "following three-week interventions.",
+    "METHODS: Participants (n = 44, 50-74 years olds with mild SNHL who did not have hearing aids) completed a 4-week program at home.",
+])
+def test_completers_after_a_described_population_are_not_the_total(text):
+    assert design.total_enrolled(text) is None
+
+
+@pytest.mark.parametrize("text, n", [
+    ("METHODS: Recreationally-trained women (n = 37; age = 27.1 ± 4.2; BMI = 25.1 ± 3.4) were randomly assigned to one of three "
+     "interventions.", 37),
+    ("METHODS: Participants (n = 44, 50-74 years olds with mild SNHL) were randomised to a 4-week program at home or to usual care.", 44),
+])
+def test_a_described_population_that_was_randomised_is_the_total(text, n):
+    assert design.total_enrolled(text).value == n

@@ -374,6 +374,16 @@ def _next_match(pat: re.Pattern[str], mt: str, pos: int, anchors: list[tuple[int
     return None
 
 
+def _after_parenthesis(mt: str, m: re.Match[str]) -> str:
+    """The 80 characters after a match; after the close of the parenthesis the match ends inside ('women (n = 37;
+    age = 27.1 ± 4.2; ...) completed')."""
+    if m.group(0).rstrip().endswith((";", ",")) and "(" in m.group(0):
+        close = mt.find(")", m.end(), m.end() + 200)
+        if close > 0 and "(" not in mt[m.end():close]:
+            return mt[close + 1:close + 81]
+    return mt[m.end():m.end() + 80]
+
+
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     low = cue_text(mt)
@@ -487,8 +497,10 @@ def total_enrolled(mt: str) -> Found | None:
                 continue  # '3691 patients (85%) were included in the analysis': a share of the enrolled
             if not re.search(r"\b(?:were|was)\s+(?:[\w-]+\s+){0,2}?(?:randomi|allocat|assign|enrol|recruit|includ|entered)\w*$", m.group(0), re.I) and re.match(
                     r"\s*(?:[\w-]+\s+){0,3}?(?:completed|were\s+analy[sz]ed|finished|were\s+lost|dropped\s+out|withdrew|were\s+excluded|were\s+evaluable)\b",
-                    mt[m.end():m.end() + 80], re.I):
-                continue  # 'A total of 571 participants completed the follow-up': completers, not enrolment
+                    _after_parenthesis(mt, m), re.I):
+                # 'A total of 571 participants completed the follow-up', 'Thirty-seven women (n = 37; age = 27.1 ± 4.2; ...)
+                # completed one of the following interventions': completers, not enrolment
+                continue
             if CLUSTER_UNITS_RE.search(phrase):
                 cluster_units = cluster_units or Found(n, m.start(), m.end())
                 continue  # look on for a count of people

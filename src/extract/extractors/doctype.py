@@ -39,9 +39,11 @@ OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         r"(?<!case-)\b(?:uncontrolled|controlled)\s+(?:clinical\s+|pilot\s+|field\s+|intervention\s+|before-after\s+)?(?:trial|study)\b", _I)),
     (("placebo", "sham"), re.compile(
         # placebo or sham given to participants: 'received placebo', 'or matching placebo', 'the sham group'
-        r"\b(?:received?|receiving|given|administered|versus|vs\.?|or|with|to)\s+(?:a\s+|an\s+|the\s+|matching\s+|identical\s+|oral\s+)?(?:placebo|sham)\b|"
+        # ('with isocaloric placebo supplements', 'either 5 g/day CIT or glycine placebo')
+        r"\b(?:received?|receiving|given|administered|versus|vs\.?|or|with|to)\s+(?:a\s+|an\s+|the\s+|matching\s+|identical\s+|oral\s+)?"
+        r"(?:(?!(?:and|or|with|of|in|the)\b)[a-z][\w-]*\s+)?(?:placebo|sham)\b(?![- ]controlled)|"
         r"\b(?:placebo|sham)[- ](?:groups?|arms?|treatment|condition|tablets?|capsules?|gel|injections?|stimulation|session|procedure|acupuncture|"
-        r"intervention|comparator|control)\b", _I)),
+        r"intervention|comparator|control|supplements?|pills?|drinks?|beverages?|solution|powder|sachets?|cream|patch(?:es)?|spray|surgery)\b", _I)),
     (("trial", "stud", "rct", "experiment"), re.compile(
         r"\b(?:this|a|an|the present|our)\s+(?:[\w-]+,?\s+){0,4}?(?:randomi[sz]ed|controlled|placebo-controlled|double-blind|"
         r"open-label|crossover|cross-over|clinical|intervention|pilot|feasibility)\s+(?:[\w-]+\s+){0,3}?" + _TRIAL_1 + r"\b|"
