@@ -52,7 +52,7 @@ def primaries(text: str) -> list[str]:
     ("Treatment effects were assessed in terms of primary outcome measures: 1) functional disability, measured by Functional Rating Index, "
      "and 2) global pain, measured by a visual analog scale.", ["functional disability", "global pain"]),
     ("Primary outcomes were: 1) wrinkle grade (crow's feet and folds) and skin dryness; 2) skin roughness (Vectra images).",
-     ["wrinkle grade (crow's feet and folds) and skin dryness", "skin roughness (Vectra images)"]),
+     ["wrinkle grade (crow's feet and folds)", "skin dryness", "skin roughness (Vectra images)"]),
     # a heading after two spaces; how it was assessed is not part of the name
     ("Support lasted nine months.  Main outcome measure Physical activity assessed at baseline and 12 and 24 months.", ["Physical activity"]),
 ])

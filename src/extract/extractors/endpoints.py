@@ -24,6 +24,14 @@ _MOD = r"(?:(?:study|trial|efficacy|effectiveness|safety|clinical|comparison|com
 # 'Primary ocular end points included' (not 'primary care outcomes', 'primary and secondary outcomes', 'main secondary outcome')
 _FREE_MOD = (r"(?:(?!(?:care|health|healthcare|school|schools|prevention|and|or|the|of|in|to|for|with|on|at|by|was|were|is|are|"
              r"secondary|tertiary|exploratory|other|outcomes?|end[- ]?points?)\b)[a-z][\w-]*\s+){1,2}?")
+# where a name after 'The primary outcome was' ends: before 'from baseline' (not after 'change': 'the 15-month change from baseline in
+# the UPDRS score'), 'over/during/at ...', a full stop or semicolon (not a decimal point: 'in target range (3.9-10.0 mmol/L)', nor
+# the point of 'S. aureus'), or a timepoint ('12 months after') that does not belong to the measure ('in the past 24 hours',
+# '≥ 13', 'in 1 second')
+_NAME_STOP = (r"(?<!change)(?<!changes)(?<!difference)(?<!reduction)(?<!increase)(?<!decrease)(?<!improvement)\s+from\s+baseline\b|"
+              r"\s+(?:over|during|at|measured|assessed|evaluated)\b|;|\.(?!\d|\s+(?-i:[a-z]))|"
+              r"(?<![=<>≥≤])(?<!\bin)(?<!\bof)(?<!\bthan)(?<!\bpast)(?<!\bfirst)(?<!\blast)(?<!\bprevious)(?<!\bpreceding)"
+              r"\s+\d+(?:\.\d+)?(?:\s*(?:,|and|or|to|-|–)\s*\d+)*\s*[- ]?(?:h|hrs?|hours?|d|days?|weeks?|wks?|months?|mo|years?|yrs?|y)\b")
 PRIMARY_COPULA_RE = re.compile(
     rf"\b{_PRIMARY}\s+(?:{_MOD}|{_FREE_MOD})(?:{_EP}|readouts?)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
     # 'The primary end-point of this randomized prospective multicentre trial was', 'The co-primary end-points in both studies were'
@@ -31,7 +39,7 @@ PRIMARY_COPULA_RE = re.compile(
     # 'The main outcomes recorded during 24 hours after surgery were', 'The primary outcomes being compared at baseline and ... were'
     r"\s+(?:being\s+)?(?:assessed|measured|used|evaluated|recorded|compared|examined|analy[sz]ed)\s+(?:in|at|during|over|after|for|on)\s+[^.;:]{1,80}?(?=\s+(?:was|were)\s)|"
     r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?(?:\s+(?P<cop>was|were|is|are|included|includes|include|comprised|concerned|consisted\s+of)|\s*(?P<colon>:))\s*:?\s+(?:(?:defined|measured|expressed|calculated)\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
-    r"(?P<name>[^.;]+?)(?=\s+(?:from\s+baseline|over|during|at|measured|assessed|evaluated)\b|[.;]|\s+\d)",
+    r"(?P<name>(?:[^.;]|\.(?=\d|\s+(?-i:[a-z])))+?)(?=" + _NAME_STOP + ")",
     re.I,
 )
 # an appositive that ends the sentence: 'Non-inferiority was based on the primary endpoint, the change from baseline to week 18 in
@@ -56,7 +64,7 @@ PRIMARY_MARKED_LONG_RE = re.compile(PRIMARY_MARKED_RE.replace("@LEN@", "150"), r
 PRIMARY_MARKED_RE = re.compile(PRIMARY_MARKED_RE.replace("@LEN@", "80"), re.I)
 # 'For the primary outcome of X', 'the primary efficacy outcome (death or recurrent MI)'
 PRIMARY_OF_RE = re.compile(
-    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)s?\s+(?:of\s+(?P<name>[^,;()]{{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b)|"
+    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)s?\s+(?:of\s+(?P<name>(?:[^,;().]|\.(?=\d)){{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b|\.(?!\d))|"
     # 'on primary outcomes (infant HIV status at 6 weeks ...)', 'The primary endpoint [change from baseline in PEF]'
     rf"\((?P<name2>[^()]{{3,120}})\)|\[(?P<name3>[^\[\]]{{3,160}})\])", re.I)
 # 'with body mass index (BMI) as the primary outcome'
@@ -64,7 +72,7 @@ PRIMARY_OF_RE = re.compile(
 # absence days as the primary outcome', 'DSST-number of correct symbols as the prespecified primary end point'
 PRIMARY_WITH_AS_RE = re.compile(
     rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=\bwere\s)|(?<=[.:;]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,30}}\)(?:[^,;:().]{{1,40}}?)?)?)"
-    rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|taken|compared\s+between\s+groups)\s+)?as\s+(?:the\s+|its\s+|a\s+)?"
+    rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|taken|compared\s+between\s+groups)\s+)?(?<!\bwell\s)as\s+(?:the\s+|its\s+|a\s+)?"
     rf"(?:pre-?specified\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome|objective)s?\b", re.I | re.M)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
@@ -146,6 +154,40 @@ def _timepoint(sentence: str) -> str | None:
     return ", ".join(tps) or None
 
 
+# 'MAIN OUTCOME MEASURES: Primary outcome was X', 'Main outcome measure: A successful outcome was X', 'Main outcome measures: Primary
+# outcomes; X; secondary measures included Y': the words before X are not part of it
+HEADING_LEAD_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:outcomes?|end\s?-?points?|measures?|variables?|parameters?)(?:\s+measures?)?"
+                             r"\s*(?:(?:was|were|is|are|included|include)\s+|[;:]\s*)", re.I)
+HEADING_OTHER_RE = re.compile(r"(?:the\s+)?(?:key\s+)?(?:secondary|tertiary|exploratory|other)\b", re.I)
+# a heading that holds a sentence: 'MAIN OUTCOME MEASURES: The PK parameters ... were determined, and ...' (the subject is the measure),
+# 'Participants completed a questionnaire', 'Baseline data ... were collected' (no measure named)
+HEADING_VERB_RE = re.compile(r"\s(?:was|were)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|done|made|drawn)\b")
+HEADING_NO_SUBJECT_RE = re.compile(r"(?:we|participants|patients|subjects|children|women|men|baseline|data|information|blood\s+samples?|samples?)\b", re.I)
+
+
+def _heading_parts(name: str, off: int) -> list[tuple[str, int]]:
+    """The measures a 'Main outcome measures:' heading names: its ';'-separated parts, up to one that names the secondary
+    outcomes; a lead-in ('Primary outcome was') dropped; of a part that is a passive sentence, its subject."""
+    lead = HEADING_LEAD_RE.match(name)
+    if lead and len(name) - lead.end() >= 3:
+        name, off = name[lead.end():], off + lead.end()
+    out = []
+    for part, k in _split_semicolons(name):
+        st = part.strip()
+        if HEADING_OTHER_RE.match(st):
+            break
+        if re.search(r"\b(?:was|were)\s+[-−–]?\d", part):
+            continue  # 'Primary endpoint: the hazard ratio for EDSS deterioration ... was 0.61': a result
+        verb = HEADING_VERB_RE.search(part)
+        if verb:
+            subj = part[:verb.start()]
+            if HEADING_NO_SUBJECT_RE.match(subj.strip()) or re.search(r"\b(?:completed|received|underwent|used|compared|had|we)\b", subj):
+                continue
+            part = subj
+        out.append((part, off + k))
+    return out
+
+
 def _scan(rx: re.Pattern[str], flow: str):
     """rx.finditer, except that after a 'primary outcome measure: X' match (which the caller may drop as a heading) the
     scan goes on inside it: 'Main outcome measures: The co-primary efficacy variables were X and Y'."""
@@ -181,13 +223,13 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             a, b = m.start(gname), m.end(gname)
             if rx is PRIMARY_COPULA_RE and len(m.group("name").split()) == 1:
                 # 'The primary outcome was time during which ...': the name runs on to the clause end
-                tail = re.match(r"[^.;]*?(?=\s*(?:[.;]|,\s+(?:and|which|as|with)\b|$))", flow[a:])
+                tail = re.match(r"(?:[^.;]|\.(?=\d))*?(?=\s*(?:;|\.(?!\d)|,\s+(?:and|which|as|with)\b|$))", flow[a:])
                 b = a + len(tail.group(0)) if tail and len(tail.group(0)) <= 160 else b
             found.append((a, b, clean_phrase(doc.text[a:b]),
                           "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
             if gname != "name":
                 continue
-            if rx is PRIMARY_COPULA_RE and re.match(r"\(?\s*[1a]\s*\)", flow[m.start("name"):]):
+            if rx is PRIMARY_COPULA_RE and re.match(r"(?:[a-z][\w-]*\s+(?:of\s+)?)?\(?\s*[1a]\s*\)", flow[m.start("name"):]):
                 # 'Primary end points were (1) ejection fraction ... and (2) myocardial vascularization'
                 found.pop()
                 end = flow.find(".", m.start("name"))
@@ -256,6 +298,11 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             name = m.group(g)
             if rx is PRIMARY_INVERTED_RE and re.search(r"\b(?:analysis|results?|effect|difference)\b", name, re.I) and len(name.split()) > 8:
                 continue
+            if rx is PRIMARY_INVERTED_RE and re.search(r",\s+(?:which|that)$", name):
+                continue  # '... assessed SAEs before and after treatment failure, which was the primary outcome': not the sentence's subject
+            if rx is PRIMARY_WITH_AS_RE and (re.search(r"\b(?:should|could|may|might|would|will|can)\s+be\b", m.group(0))
+                                             or re.match(r"\s+(?:\w+\s+){0,2}?(?:for|in)\s+(?:future|further|subsequent|larger)\b", flow[m.end():])):
+                continue  # 'should be considered as the primary endpoint for future studies': a recommendation
             if rx is PRIMARY_HEADING_RE and RESULT_SENTENCE_RE.search(name):
                 continue  # 'RESULTS: Primary outcome: Improvements in WMFT-FAS were significantly greater ...': a result
             parts = [(name, m.start(g))]
@@ -265,7 +312,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                 if lead and len(name) - lead.end() >= 3:
                     parts = [(name[lead.end():], m.start(g) + lead.end())]
             if rx is PRIMARY_HEADING_RE:
-                parts = [(p, m.start(g) + off) for p, off in _split_semicolons(name)]
+                parts = _heading_parts(name, m.start(g))
             for part, off in parts:
                 part_s = part.strip()
                 if rx is PRIMARY_WITH_AS_RE and re.fullmatch(r"[a-z]+ed", part_s):
@@ -294,12 +341,25 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             pos = flow.find("\n", b.end())
             if pos < 0:
                 break
-    found = [f for f in (_trim_primary(f) if f[3] == "primary" else f for f in found) if f is not None]
-    found.sort()
-    if found and callable(abbrevs):
-        abbrevs = abbrevs([re.sub(r"^(?:the|a|an)\s+", "", f[2], flags=re.I) for f in found])
+    # each primary candidate split into the outcomes it lists, each trimmed; the untrimmed text is kept to tell
+    # one outcome named twice ('change in depressive symptoms measured by the BDI-IA total score', 'reduction in total BDI-IA score')
+    kept: list[tuple] = []
+    for k, f in enumerate(found):
+        if f[3] != "primary":
+            kept.append(f + (f[2], k))
+            continue
+        whole = _trim_primary(f)  # a result or a method as a whole ('HR 0.86 vs. 0.85, interaction P = 0.93') is not split
+        items = _split_primary(doc.text, whole) if whole is not None else []
+        for g in items:
+            t = _trim_primary(g, item=len(items) > 1)
+            if t is not None:
+                kept.append(t + (g[2] if len(items) > 1 else f[2], k))
+    kept.sort()
+    if kept and callable(abbrevs):
+        abbrevs = abbrevs([re.sub(r"^(?:the|a|an)\s+", "", f[2], flags=re.I) for f in kept])
     endpoints: list[Endpoint] = []
-    for start, end, name, kind, tp in found:
+    raws: list[tuple[str, int]] = []
+    for start, end, name, kind, tp, raw, group in kept:
         name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
         if not name:
             continue
@@ -307,13 +367,170 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
         # the same endpoint found twice: its name (or its own short forms) among the other's aliases; two endpoints
         # that share an abbreviation ('malarial parasitaemia at week 4' and 'RT PCR positive malarial parasitaemia') are not
         core = set(map(norm_key, _aliases(name, kind, {}))) - GENERIC_ALIASES
-        dup = next((e for e in endpoints if e.kind == kind and (core & set(map(norm_key, e.aliases))
-                                                                or norm_key(e.name) in set(map(norm_key, aliases))
-                                                                or (kind == "primary" and _same_outcome(name, e.name)))), None)
+        # (items of one list are not one outcome named twice: 'uncorrected distance visual acuity (UDVA), corrected distance visual acuity')
+        dup = next((e for e, (r, grp) in zip(endpoints, raws) if e.kind == kind and (
+            norm_key(e.name) == norm_key(name) if kind == "primary" and grp == group else
+            core & set(map(norm_key, e.aliases)) or norm_key(e.name) in set(map(norm_key, aliases))
+            or (kind == "primary" and (_same_outcome(name, e.name) or _same_outcome(raw, r))))), None)
         if dup:
             continue
         endpoints.append(Endpoint(f"e{len(endpoints) + 1}", name, kind, tp, evidence(doc, start, end), aliases=tuple(aliases)))
+        raws.append((raw, group))
     return endpoints
+
+
+# how an item of a list of primary outcomes starts when it only continues the item before it: a definition or an appositive
+# ('X, defined as Y, Z and W', 'X, a composite measure of A, B and C', 'X, specifically Y'), after which no new item starts; or a
+# timepoint or a prepositional part ('at 1, 3 and 6 months', 'in both studies')
+_DEF_ITEM_RE = re.compile(r"(?:as|which|that|who|where|when|whereas|while|including|included|such|defined|measured|assessed|evaluated|"
+                          r"analy[sz]ed|calculated|estimated|determined|expressed|based|using|i\.?e|e\.?g|namely|a|an|respectively|"
+                          r"\w+ly(?:\s+\w+ed)?)\b", re.I)
+_CONT_ITEM_RE = re.compile(r"(?:with|without|in|at|during|from|after|before|by|for|to|of|on|over|within|between|among|both|either|than|"
+                           r"compared|versus|vs)\b|\d[\d.,\s]*(?:(?:and|or)\s+\d+\s*)?(?:%|h|hrs?|hours?|d|days?|weeks?|wks?|months?|mo|years?|yrs?)?\s*$", re.I)
+# an item that is a clause, not a measure: 'target cancer-specific mortality, the unbiased determination of UCD is crucial'
+_CLAUSE_ITEM_RE = re.compile(r"^(?:(?!\b(?:who|that|which|whom|whose|where|when)\b).)*?\b(?:is|are|was|were|has|have|had|included|includes|showed|"
+                             r"revealed|suggested)\b", re.I)
+# the words that start a measure of its own after 'and': 'duration of diarrhoea and time to change in consistency of stools'
+_HEAD_ITEM_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:time|rates?|numbers?|proportions?|percentages?|incidences?|durations?|changes?|levels?|"
+                           r"scores?|risks?|frequency|occurrence|quality|costs?|length|mean|median|total|overall|need|use|amount|degree|"
+                           r"prevalence|presence|concentrations?)\b", re.I)
+_PREP_RE = re.compile(r"\b(?:of|in|with|for|to|from|between|among|on|by|who|that|which|whose|than|per|under|after|before|during|within)\b", re.I)
+# a list that is one outcome: 'a composite of death, MI or stroke', 'the number of ...', 'any of ...'
+_ONE_OUTCOME_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:composite|combined|combination|sum|any|either|all|both|each|number\s+of|total\s+of|"
+                             r"occurrence\s+of\s+(?:any|one|either))\b", re.I)
+_NUMBERED_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[,;:]))\(?(?P<k>[1-9]|i{1,3}|iv|[a-d])\)\s*(?=\S)")
+# 'Knee injury and Osteoarthritis Outcome Score', 'Psoriasis Area and Severity Index': one name
+_TITLE_AND_RE = re.compile(r"\b[A-Z][a-z]+(?:'s|’s)?\s+and\s+[A-Z][a-z]")
+
+
+def _one_abbreviated_name(left: str, right: str) -> bool:
+    """'Knee injury and Osteoarthritis Outcome Score (KOOS)': the abbreviation after the right part spells words of the left part too."""
+    m = re.search(r"\(([A-Z][A-Za-z-]{1,12})(?:\s+\d+)?\)\s*$", right)
+    if not m:
+        return False
+    caps = re.sub(r"[^A-Z]", "", m.group(1))
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", right[:m.start()]) if w.lower() not in ("and", "of", "the", "for", "in", "on")]
+    first = re.findall(r"[A-Za-z]", left)
+    return len(caps) > len(words) and bool(first) and caps[0] == first[0].upper()
+
+
+def _words(s: str) -> int:
+    """Words outside brackets, a bracketed abbreviation counting as one ('(0-4 h)' as none)."""
+    return len(re.sub(r"[(\[][A-Za-z][^()\[\]]*[)\]]", " X ", re.sub(r"[(\[][^A-Za-z()\[\]][^()\[\]]*[)\]]", " ", s)).split())
+
+
+def _top_level(s: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of s between the matches of `sep` that lie outside brackets."""
+    depth, cuts = 0, []
+    marks = {m.start(): m.end() for m in sep.finditer(s)}
+    k = 0
+    while k < len(s):
+        ch = s[k]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and k in marks:
+            cuts.append((k, marks[k]))
+            k = marks[k]
+            continue
+        k += 1
+    spans, pos = [], 0
+    for a, b in cuts:
+        spans.append((pos, a))
+        pos = b
+    spans.append((pos, len(s)))
+    return spans
+
+
+def _list_items(s: str) -> list[tuple[int, int]]:
+    """The outcomes a primary-endpoint name lists, as spans of s; [(0, len(s))] when it names one outcome.
+
+    'Primary outcomes were duration of diarrhoea and time to change in consistency of stools', 'HbA1c, diet, and physical
+    activity', '(1) ejection fraction and (2) myocardial vascularization' are lists; 'incidence and severity of nausea', 'change
+    in callus hydration, elasticity, texture, and size', 'a composite of death, MI or stroke', 'death or MI', 'Knee injury and
+    Osteoarthritis Outcome Score' are not."""
+    whole = [(0, len(s))]
+    nums = list(_NUMBERED_RE.finditer(s))
+    if len(nums) >= 2 and nums[0].group("k") in ("1", "i", "a") and nums[1].group("k") in ("2", "ii", "b"):
+        out = []
+        for k, m in enumerate(nums):
+            b = nums[k + 1].start() if k + 1 < len(nums) else len(s)
+            item = s[m.end():b]
+            item = re.sub(r"[\s,;]*(?:and|or)?[\s,;]*$", "", item)
+            if item.strip():
+                out.append((m.end(), m.end() + len(item)))
+        return out or whole
+    if _ONE_OUTCOME_RE.match(s) or len(_top_level(s, re.compile(r"\s(?:or|and/or)\s"))) > 1:
+        return whole  # alternatives are one outcome ('loss of HBeAg, or presence of anti-HBe antibody')
+    spans = [(a, b) for a, b in _top_level(s, re.compile(r",\s*")) if s[a:b].strip()]
+    # the last item: 'and X' after a comma, or 'X and Y' (the conjunction outside brackets, not inside a title-case name
+    # or 'between X and Y')
+    last_a, last_b = spans[-1]
+    last = s[last_a:last_b]
+    conj = re.match(r"and\s+", last)
+    if conj:
+        spans[-1] = (last_a + conj.end(), last_b)
+    else:
+        inner = _top_level(last, re.compile(r"\s+and\s+"))
+        left, right = last[inner[0][0]:inner[0][1]], last[inner[1][0]:inner[1][1]] if len(inner) == 2 else ""
+        if len(inner) == 2 and not _TITLE_AND_RE.search(last) and not re.search(r"\bbetween\b", left) \
+                and not re.match(r"\d", right) and not re.search(r"\d[\w-]*$", left) \
+                and not _one_abbreviated_name(last[inner[0][0]:inner[0][1]], last[inner[1][0]:inner[1][1]]):
+            spans[-1:] = [(last_a + inner[0][0], last_a + inner[0][1]), (last_a + inner[1][0], last_a + inner[1][1])]
+        elif len(inner) > 2:
+            return whole
+    if len(spans) < 2:
+        return whole
+    merged: list[list[int]] = []
+    defining = False
+    for a, b in spans:
+        item = s[a:b].strip()
+        if merged and (defining or _DEF_ITEM_RE.match(item) or re.search(r"\b(?:i\.?e|e\.?g|namely)\.?$", s[merged[-1][0]:merged[-1][1]])):
+            merged[-1][1] = b  # 'X, defined as Y, Z and W': the rest defines X
+            defining = True
+        elif merged and _CONT_ITEM_RE.match(item):
+            merged[-1][1] = b
+        else:
+            lead = re.match(r"(?:and\s+)", item)
+            merged.append([a + (s[a:b].index(item) + lead.end() if lead else 0), b])
+    items = [s[a:b].strip() for a, b in merged]
+    if len(items) < 2:
+        return whole
+    first, rest = items[0], items[1:]
+    # shared complement: 'nature, incidence, and severity of adverse events'
+    if all(_words(x) <= 2 and not _PREP_RE.search(x) for x in items[:-1]) and _PREP_RE.search(items[-1]):
+        return whole
+    # shared head: 'change from baseline in callus hydration, elasticity, texture, and size' (a later item of one word that
+    # does not start a measure of its own)
+    if _PREP_RE.search(first) and any(_words(x) < 2 and not _HEAD_ITEM_RE.match(x) for x in rest):
+        return whole
+    if len(items) == 2 and (_words(first) < 2 or _words(rest[0]) < 2 or (_PREP_RE.search(first) and not _HEAD_ITEM_RE.match(rest[0]))):
+        return whole  # 'anxiety and pain perception', 'use of the HHF and the wristband'
+    return [(a, b) for a, b in merged]
+
+
+def _split_primary(text: str, f: tuple) -> list[tuple]:
+    """A primary-endpoint candidate split into the outcomes it lists (same kind and timepoint)."""
+    start, end, name, kind, tp = f
+    raw = text[start:end]
+    if clean_phrase(raw) != name:
+        return [f]
+    items = _list_items(raw)
+    if len(items) < 2:
+        return [f]
+    out = []
+    for a, b in items:
+        piece = raw[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if HEADING_OTHER_RE.match(piece) and re.match(r"(?:the\s+)?(?:key\s+)?secondary", piece, re.I):
+            break  # 'X, secondary outcomes were Y'
+        if re.search(r"\(\s*secondary\b|\bsecondary\s*\)", piece, re.I) or _CLAUSE_ITEM_RE.match(piece):
+            continue  # 'X (primary) and FGF23 reduction (secondary)'; 'X, the determination of Y is crucial'
+        if len(piece) >= 2:
+            out.append((start + a + lead, start + a + lead + len(piece), clean_phrase(piece), kind, tp))
+    return out or [f]
 
 
 # what follows 'The primary outcome was' when it is a result or a method, not a name: 'was met by more patients',
@@ -324,33 +541,69 @@ NOT_A_NAME_RE = re.compile(
     r"comparable|relevant|noted|associated|obtained|calculated|performed|determined|used|estimated|done|recorded|reported|positive|"
     r"negative|superior|inferior|non-?inferior|after|before|during|in|at|for|by|this|these|that|which|also|likely|unchanged|changed|"
     r"study|trial|analysis|shown|demonstrated|identical|equal|based|expressed|tested|presented|given|examined|investigated|studied|"
-    r"explored|considered|taken|chosen|selected|as|the\s+same)(?![\w-])", re.I)
-NOT_A_NAME_IN_RE = re.compile(r"\b[Pp]\s*[=<>≤]|\b\d+\s*%?\s*(?:CI|C\.I\.)\b|%\s*CI\b|\(\d+\s*(?:of|/)|^\W*[\d.,%\s]+\W*$|"
+    r"explored|considered|taken|chosen|selected|as|the\s+same|revealed|detected|identified|documented|discussed|"
+    # 'patients were asked to assign preference to one of the treatments (primary endpoint)': what they did, not an outcome
+    r"(?:asked|required|instructed|told|invited|encouraged|allowed)\s+to)(?![\w-])", re.I)
+NOT_A_NAME_IN_RE = re.compile(r"^(?:\d+|one|two|three|four|six|twelve)[\s-]*(?:hours?|days?|weeks?|months?|years?)\W*$|\d\s*[\[(]\s*[-−–]?\d+(?:\.\d+)?\s*(?:,|to\b|[-−–])|\b[Pp]\s*[=<>≤]|\b\d+\s*%?\s*(?:CI|C\.I\.)\b|%\s*CI\b|\(\d+\s*(?:of|/)|^\W*[\d.,%\s]+\W*$|"
                              r"^\d[\d.,]*\s*(?:%|\(|(?:and|vs|of|to|patients|participants|subjects)\b)")
 TRAILING_WORD_RE = re.compile(r"(?:\s+(?:of|the|for|with|to|in|by|and|or|through|among|from|at|a|an|as|=|was|were|is|within|after|during|over|until))+\W*$", re.I)
 # 'Physical activity assessed at baseline and 12 and 24 months': the measure only
-HOW_TAIL_RE = re.compile(r"\s+(?:assessed|measured|evaluated|recorded)\s+(?:at|using|with|on|in|every|before|after)\b.*$", re.I | re.S)
+HOW_TAIL_RE = re.compile(r"\s+(?:assessed|measured|evaluated|recorded)\s+(?:at|using|with|on|in|every|before|after|by)\b.*$", re.I | re.S)
+# what follows a name and says how it was defined, measured or analysed, or what it is: 'overall survival, defined as time from
+# randomisation until death, analysed by modified intention-to-treat', 'time-to-parasitaemia, assessed by TBS', 'PIVC failure, a
+# composite measure of occlusion, ...', 'sFlt-1, an anti-angiogenic factor linked with ...', 'progressive intracranial haemorrhage
+# (PIH) which was defined as ...', '... in the per-protocol population'
+DEF_TAIL_RE = re.compile(
+    r",\s+(?:as\s+)?(?:defined|measured|assessed|evaluated|analy[sz]ed|calculated|estimated|determined|expressed|derived|obtained|quantified|"
+    r"confirmed|documented|adjusted|unadjusted|either|whether|reflecting|according|based|using|with|among|by|in\s+(?:both|all|the|each))\b.*$|"
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:composite|measure|marker|surrogate|indicator|factor|index|proxy|reflection)\b.*$|"
+    r"\s+(?:which|that)\s+(?:was|were|is|are)\s+(?:defined|measured|assessed|evaluated|calculated|determined)\b.*$|"
+    r"\s+(?:in|for|among)\s+(?:the|all)\s+(?:[\w-]+\s+){0,3}?(?:population|analysis\s+set)\b.*$", re.I | re.S)
 
 
-def _trim_primary(f: tuple) -> tuple | None:
+def _cut_unbalanced(name: str) -> str:
+    """'complete response (CR' -> 'complete response': a name that ended inside brackets loses the open bracket and what follows."""
+    depth: list[int] = []
+    for k, ch in enumerate(name):
+        if ch in "([":
+            depth.append(k)
+        elif ch in ")]" and depth:
+            depth.pop()
+    return name[:depth[0]].rstrip(" ,;:") if depth else name
+
+
+def _trim_primary(f: tuple, item: bool = False) -> tuple | None:
     """A primary-endpoint candidate with a dangling word cut ('death through' 90-day ...), or None when the
     words after 'The primary outcome was' are a result or a method rather than an outcome's name."""
     start, end, name, kind, tp = f
+    lead = re.match(r"(?:such\s+as|including|namely)\s+", name, re.I)
+    if lead and len(name) - lead.end() >= 3:
+        name, start = name[lead.end():], start + lead.end()
     how = HOW_TAIL_RE.search(name)
     if how and how.start() >= 3:
         name = name[:how.start()].rstrip(" ,;:")
         end = start + len(name) if end - start >= len(name) else end
     # 'the difference in the sum score calculated from this questionnaire, which was evaluated by ...': the clause ends the name
     # 'ICU length of stay, and secondary outcomes were lactates': the secondary ones are not part of it
-    rel = re.search(r"\s*,\s+(?:which|that|where|whereas|while)\b.*$|,?\s+(?:and|while|whereas)\s+(?:the\s+)?secondary\s+(?:\w+\s+)?(?:outcomes?|end\s?-?points?|measures?|variables?)\b.*$|[\s,;:]+$", name, re.S)
+    # 'progression-free survival and the method of analysis was intention-to-treat': a new clause ends the name
+    rel = re.search(r"\s*,\s+(?:which|that|where|whereas|while)\b.*$|(?:,?\s+(?:and|while|whereas)|,)\s+(?:the\s+)?(?:key\s+)?secondary\s+(?:\w+\s+)?(?:outcomes?|end\s?-?points?|measures?|variables?)\b.*$|"
+                    r",?\s+(?:and|but)\s+(?:the|a|an|its|their|our)\s+(?:[\w-]+\s+){0,5}?(?:was|were|is|are)\s.*$|[\s,;:]+$", name, re.S)
     if rel and rel.start() >= 3:
         name = name[:rel.start()]
+        end = start + len(name) if end - start >= len(name) else end
+    tail = DEF_TAIL_RE.search(name)
+    if tail and tail.start() >= 3:
+        name = name[:tail.start()]
+        end = start + len(name) if end - start >= len(name) else end
+    if (cut_name := _cut_unbalanced(name)) != name and len(cut_name) >= 3:
+        name = cut_name
         end = start + len(name) if end - start >= len(name) else end
     cut = TRAILING_WORD_RE.search(name)
     if cut:
         name = name[:cut.start()].rstrip(" ,;:")
         end = start + len(name) if end - start >= len(name) else end
-    if len(name) < 2 or NOT_A_NAME_RE.search(name) or NOT_A_NAME_IN_RE.search(re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I)):
+    # (an item of a list whose whole was read as a name may start with a participle: 'pain relief and improved physical function')
+    if len(name) < 2 or (not item and NOT_A_NAME_RE.search(name)) or NOT_A_NAME_IN_RE.search(re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I)):
         return None
     return (start, end, name, kind, tp)
 
@@ -379,7 +632,8 @@ def _aliases(name: str, kind: str, abbrevs: dict[str, str]) -> list[str]:
         al += [m.group("base"), m.group("abbr")]
     key = norm_key(name)
     for short, long in abbrevs.items():
-        if norm_key(long) in key or short in name and re.search(rf"\b{re.escape(short)}\b", name):
+        lk = norm_key(long)
+        if lk in key and re.search(rf"(?<![\w-]){re.escape(lk)}(?![\w-])", key) or short in name and re.search(rf"\b{re.escape(short)}\b", name):
             al += [short, long]
     h = re.match(r"^(?:(?:a|an|the)\s+)?(?P<h>[\w-]+\s+[\w-]+)\s+(?:end\s?points?|outcomes?|events?)\b", name, re.I)
     if h:

@@ -1,0 +1,125 @@
+"""Primary-endpoint phrasings mined from bench abstracts (eval/test, eval/dev and the draw-5 stems excluded), grouped by the
+failure family they come from; each family has names that must come out and text that must give none (or only the right one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Document
+from extract.pipeline import extract_document
+
+LEAD = "Patients were randomized to drug or placebo. "
+
+
+def primaries(text: str) -> list[str]:
+    doc = Document(doc_id="t", source_uri="/t.txt", source_format="text", text=LEAD + text)
+    return [e.name for e in extract_document(doc).endpoints if e.kind == "primary"]
+
+
+# --- a name cut inside a number, a decimal, an abbreviation or brackets ---------------------------------------------------------
+@pytest.mark.parametrize("text, names", [
+    ("The primary outcome was the proportion of time when sensor glucose concentration was in target range (3·9–10·0 mmol/L) over "
+     "the 4 week study period.", ["proportion of time when sensor glucose concentration was in target range (3·9–10·0 mmol/L)"]),
+    ("The primary outcome was time during which sensor glucose readings were in the target range of 3.9–8.0 mmol/l.",
+     ["time during which sensor glucose readings were in the target range of 3.9–8.0 mmol/l"]),
+    ("The primary endpoint was the proportion of patients achieving ≥75% improvement in Psoriasis Area and Severity Index (PASI 75) "
+     "at week 24.", ["proportion of patients achieving ≥75% improvement in Psoriasis Area and Severity Index (PASI 75)"]),
+    ("The primary endpoint was the 'worst pain in the past 24 hours' item of the BPI, in both the immediate-release and "
+     "sustained-release study phases.", ["'worst pain in the past 24 hours' item of the BPI"]),
+    ("The primary outcome was deep/superficial S. aureus SSI or S. aureus bacteremia through day 90 after surgery.",
+     ["deep/superficial S. aureus SSI or S. aureus bacteremia through day 90 after surgery"]),
+    ("The primary endpoint was the 15-month change from baseline in total score on the unified Parkinson's disease rating scale (UPDRS).",
+     ["15-month change from baseline in total score on the unified Parkinson's disease rating scale (UPDRS)"]),
+    ("The primary endpoint was complete response (CR; no emesis, no rescue therapy) during the acute phase (0–24 h).", ["complete response"]),
+    # a timepoint after the name still ends it
+    ("The primary outcome was the rate of hospital admission within 7 days of the first dose of treatment.", ["rate of hospital admission"]),
+    ("The primary outcome was bone fill after 12 months.", ["bone fill"]),
+])
+def test_names_not_cut_inside(text, names):
+    assert primaries(text) == names
+
+
+# --- a name swollen by how it was defined, measured or analysed, or by an appositive -----------------------------------------
+@pytest.mark.parametrize("text, names", [
+    ("The primary endpoint was overall survival, defined as time from randomisation until death from any cause, analysed by "
+     "modified intention-to-treat.", ["overall survival"]),
+    ("The primary efficacy endpoint was time-to-parasitaemia, assessed by TBS.", ["time-to-parasitaemia"]),
+    ("The primary endpoint was PIVC failure, a composite measure of occlusion, infiltration, accidental dislodgement and phlebitis.",
+     ["PIVC failure"]),
+    ("The primary outcome measure was the standard deviation of lateral position (SDLP), reflecting the weaving of the car.",
+     ["standard deviation of lateral position (SDLP)"]),
+    ("The primary outcome was progressive intracranial haemorrhage (PIH) which was defined as an intracranial haemorrhage seen on "
+     "the second CT scan.", ["progressive intracranial haemorrhage (PIH)"]),
+    ("Primary endpoints were the day-14 and day-28 risks of parasitological failure, either unadjusted or adjusted by genotyping.",
+     ["day-14 and day-28 risks of parasitological failure"]),
+    ("The primary outcome was progression-free survival and the method of analysis was intention-to-treat.", ["progression-free survival"]),
+    ("Primary outcomes were postoperative morphine requirements and pain scores, secondary outcomes were extubation time and "
+     "bupivacaine level in blood.", ["postoperative morphine requirements", "pain scores"]),
+])
+def test_definition_tails_cut(text, names):
+    assert primaries(text) == names
+
+
+# --- several outcomes in one statement: one endpoint each; one outcome named with 'and'/'or' stays whole ----------------------
+@pytest.mark.parametrize("text, names", [
+    ("Primary outcomes were duration of diarrhoea and time to change in consistency of stools.",
+     ["duration of diarrhoea", "time to change in consistency of stools"]),
+    ("The primary outcomes were self-selected overground walking speed and paretic step length ratio.",
+     ["self-selected overground walking speed", "paretic step length ratio"]),
+    ("Primary outcome measures were uncorrected distance visual acuity (UDVA), corrected distance visual acuity (CDVA), contrast "
+     "sensitivity, and complications.",
+     ["uncorrected distance visual acuity (UDVA)", "corrected distance visual acuity (CDVA)", "contrast sensitivity", "complications"]),
+    ("MAIN OUTCOME MEASURES: HbA1c, diet, and physical activity (medical records and patient questionnaires).",
+     ["HbA1c", "diet", "physical activity (medical records and patient questionnaires)"]),
+    ("The primary outcome included incidences of 1) isoniazid-related liver injury (INH-DILI) during the first 8 weeks of therapy, "
+     "and 2) early treatment failure.", ["isoniazid-related liver injury (INH-DILI) during the first 8 weeks of therapy",
+                                         "early treatment failure"]),
+])
+def test_lists_split(text, names):
+    assert primaries(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Primary end points were the nature, incidence, and severity of adverse events (AEs).",
+    "The primary outcomes were the change from baseline in callus hydration, elasticity, texture, and size.",
+    "The primary outcome was a composite of hematoma enlargement and secondary brain herniation.",
+    "The primary study outcome was a composite of the diseases of prematurity, need for assisted ventilation, or perinatal death.",
+    "The primary outcome measure was the Knee injury and Osteoarthritis Outcome Score (KOOS).",
+    "The primary outcome was the proportion of patients with grade 3 and 4 toxicity.",
+    "The primary outcome was self-reported 7-day and 30-day abstinence.",
+    "The main outcome measures were safety and tolerability.",
+    "The primary outcome was mean blood glucose between the experimental group (new protocol) and the control group.",
+    "The primary outcome was loss of HBeAg, or presence of anti-HBe antibody or suppression of HBV DNA.",
+])
+def test_one_outcome_not_split(text):
+    assert len(primaries(text)) == 1
+
+
+# --- a clause, a result, a recommendation or a heading's lead-in taken for the name -------------------------------------------
+@pytest.mark.parametrize("text, names", [
+    ("MAIN OUTCOME MEASURES: Primary outcome was accelerometer assessed moderate/vigorous physical activity (MVPA).",
+     ["accelerometer assessed moderate/vigorous physical activity (MVPA)"]),
+    ("MAIN OUTCOME MEASURES: The non-compartmental pharmacokinetic parameters for plasma concentrations of GLPG0259 were "
+     "determined, and a population model was developed.", ["non-compartmental pharmacokinetic parameters for plasma concentrations of GLPG0259"]),
+    ("Main outcome measures: Primary outcomes; IPV (Composite Abuse Scale) and depression (EPDS); secondary measures included "
+     "wellbeing (SF-36).", ["IPV (Composite Abuse Scale)", "depression (EPDS)"]),
+])
+def test_heading_lead_in_and_sentence(text, names):
+    assert primaries(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The TODAY clinical trial assessed severe adverse events before and after treatment failure, which was the primary outcome (PO).",
+    "CONCLUSIONS: Composite measures of disability should be considered as the primary endpoint for future studies of new therapies.",
+    "At the end of the study, patients were asked to assign preference to one of the treatments (primary endpoint).",
+    "The primary endpoint for outcomes was 12 months.",
+    "Primary endpoint: the hazard ratio for EDSS deterioration in the CPM group was 0.61 [95% CI: 0·31–1·22](p = 0·16).",
+    "RESULTS: No significant differences in primary outcomes were revealed between Lokomat and manual groups.",
+    "MAIN OUTCOME MEASURES: Baseline data including recent BP readings and medications were collected.",
+    "MAIN OUTCOME MEASURES: Participants completed a response latency measure, before eating behaviour was assessed unobtrusively.",
+    "RESULTS: LDL-C fell more in the EAT group at 52 weeks as well as the primary endpoint of 12 weeks. EAT lowered TC and apo B.",
+    "Ticagrelor consistently reduced the primary outcome (HR 0.86 vs. 0.85, interaction P = 0.93).",
+    "Primary outcomes were analyzed using linear mixed-models and intention-to-treat (ITT) analysis.",
+])
+def test_not_names(text):
+    assert primaries(text) == []
