@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .common import NUM, cue_text, lacks_cues
 
@@ -14,7 +14,8 @@ from .common import NUM, cue_text, lacks_cues
 TNUM = (r"(?:\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![\d.,])(?=\s?(?:[)\]\[(;,–—-]|to\s|and\s|%))|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
         r"0\.\s\d{1,2}(?![\d.])(?=\s*[)\];,])|" + NUM + r")")
 # a bound as written: sign (hyphen, en dash or minus used as minus), currency, number, percent
-SIGNED = r"(?:[-–−+]\s?)?[£$€]?\s?" + TNUM + r"(?:\s?%)?"
+# ('€-975': the currency before the sign)
+SIGNED = r"(?:[-–−+]\s?)?[£$€]?\s?(?:(?<=[£$€])[-–−])?" + TNUM + r"(?:\s?%)?"
 _UNIT = (r"(?:\s?(?:%|(?!(?:to|and|or|at|CI)\b)[A-Za-zµμ/]{1,8}\d?(?:\s?(?!(?:to|and|or|at|CI)\b)[A-Za-z]{1,4}\d?)?))?")  # never 'to'/'and'
 
 # also 'CIs', '95% IC' (French/Spanish order), '95% Cl' (a lower-case L for I), 'confidential interval', 'posterior credible interval'
@@ -24,9 +25,14 @@ CI_LABEL = (r"(?:CIs?\b|C\.I\.|CrI|(?-i:IC|Cl)\b|confiden(?:ce|tial)\s+intervals
 CI_RE = re.compile(
     r"(?:(?P<level>\d{2}(?:\.\d+)?)\s*(?:%|per\s?cent)\s*-?\s*" + CI_LABEL + r"|\b(?:CI|C\.I\.)\s*(?P<level2>\d{2}(?:\.\d+)?)\s*%)"
     r"(?:\s*[\(\[]\s*(?:CI|C\.I\.)\s*[\)\]])?(?:\s+CI\b|\s*,\s*CI\b)?"
-    r"(?:\s+(?:for|of)\s+(?:the\s+)?[^:=;,()\[\]\d]{0,60}?)?\s*(?:[:,;=]\s*|of\s+|was\s+|from\s+)*[\[(]?\s*"
-    # '−2.6 - (−0.21)': an upper bound in parentheses; '-75.47, to –2.305'
-    r"(?P<lo>" + SIGNED + r")" + _UNIT + r"\s*\.?\s*(?:,?\s*to|–|—|-|,|;|and)\s*(?P<hp>\()?(?P<hi>" + SIGNED + r")(?(hp)\))(?![\d,]*\d)",
+    # 'OR 3.9 (95% CI) 1.7, 8.7': the label's bracket closed before the bounds; '95% CI diff: -1.2 min, +4.5'
+    r"(?:\s*[\)\]](?=\s*[-–−]?\d))?(?:\s+diff(?:erence)?\b)?"
+    # 'confidence intervals at 1.5% to 24.1%', '95% CI. (−14324, −13213)'
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[^:=;,()\[\]\d]{0,60}?)?\s*(?:[:,;=]\s*|of\s+|was\s+|from\s+|at\s+|\.\s*(?=[\[(]))*[\[(]?\s*"
+    # '−2.6 - (−0.21)': an upper bound in parentheses; '-75.47, to –2.305'; '95 % CI: −15.33 at −23.87 mg/dl' (Spanish
+    # 'a'), not 'at 12 weeks'
+    r"(?P<lo>" + SIGNED + r")" + _UNIT + r"(?:\s*\.?\s*(?:,?\s*to|–|—|-|,|;|and)|\s+(?P<at>(?-i:at))(?=\s))\s*(?P<hp>\()?(?P<hi>" + SIGNED
+    + r")(?(hp)\))(?![\d,]*\d)(?(at)(?!\s*(?:weeks?|months?|years?|days?|hours?|h\b|min)))",
     re.I,
 )
 # the estimate after a '(95% CI)' label: 'HR (95% CI): 1.41 (1.002, 1.996)', 'Hazard Ratio[95%CI] = 2.171 [1.545–3.051]'
@@ -40,12 +46,15 @@ CI_COLON_RE = re.compile(
     r"(?P<level>\d{2}(?:\.\d+)?)\s*%\s*" + CI_LABEL + r"\s*[:=]\s*(?P<est>" + SIGNED + r")" + _UNIT
     + r"\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,|;)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]", re.I)
 # a ratio with a bare interval, no 'CI' label: 'HR 1.2 [1.1–1.4]', 'relative risk 0.41 (0.19–0.85)'
+# also after a verb, past a few words: 'RR of 1.80 (0.99-3.28)', 'the corresponding OR was 0.83 (0.36–1.92)', 'The relative
+# risk of hospital admission for EDGE was 0.83 (0.56-1.24, P=.37)' (then the estimate must lie in its interval)
 BARE_RATIO_RE = re.compile(
-    r"\b(?P<type>a?OR|a?HR|RR|IRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
-    r"(?P<est>" + SIGNED + r")\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]")
+    r"\b(?P<type>a?OR|a?HR|RR|IRR|MRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?"
+    r"(?:(?P<gap>\s+(?:of|for|in|with|among)\s+[^\d()\[\];.=]{1,50}?\s(?:was|were|is|of|=|:))|\s*[=:,]|\s+(?:was|were|is|of)\b)?\s*"
+    r"(?P<est>" + SIGNED + r")\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to|,)\s*(?P<hi>" + SIGNED + r")\s*(?:[\)\]]|[,;]\s*[Pp]\s*[=<>])")
 # a ratio with an unlevelled 'CI' label: 'OR=1.81, CI 1.51-2.16'
 RATIO_CI_RE = re.compile(
-    r"\b(?P<type>a?OR|a?HR|RR|IRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
+    r"\b(?P<type>a?OR|a?HR|RR|IRR|MRR|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|rate\s+ratio)\s*(?:\[[^\]]{0,20}\]|\([A-Za-z]{1,4}\))?\s*[=:,]?\s*"
     r"(?P<est>" + SIGNED + r")\s*[,;]\s*(?:CI|C\.I\.)\s*[:=,]?\s*(?P<lo>" + SIGNED + r")\s*(?:–|-|to)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)")
 # an unlevelled 'CI' label after an estimate: 'AdjDiff -8.67, CI -16.2 to -1.15', 'OR: 0.407, confidence interval: 0.179–0.926',
 # '(9.6% [CI 0.9 to 18.3%])', 'relative risk 1.51, confidence interval 95% 1.03–2.22' (the level after the label)
@@ -60,10 +69,34 @@ LABEL_FIRST_RE = re.compile(
 LABELLED_VALUE_RE = re.compile(
     r"(?<![\w.,/−–-])(?P<est>" + SIGNED + r")(?:\s?(?:%|[A-Za-zµμ][\w/*·^−-]{0,12})){0,2}\s*[\(\[]\s*(?P<lo>" + SIGNED + r")\s*(?:to|–|—|-|,|;)\s*"
     r"(?P<hi>" + SIGNED + r")\s*(?:%|[A-Za-zµμ][\w/*·^-]{0,12})?\s*[\)\]]")
+# '(difference Control-RAL; 95%CI) in haemoglobin (−2.9; −5.7, −1.1)': estimate; low, high in one bracket
+LABELLED_SEMI_RE = re.compile(r"[\(\[]\s*(?P<est>" + SIGNED + r")\s*;\s*(?P<lo>" + SIGNED + r")\s*(?:,|to|–|—|-)\s*(?P<hi>" + SIGNED + r")\s*[\)\]]")
+# the estimate after the label, then '; low–high': '(HR; 95% CI: 1.19; 0.94–1.50)', '[HR; 95 % CI 1.9; 1.2, 3.1; p = 0.011]'
+# (CI_RE reads 'est; low' as the bounds: this is the true upper bound after them)
+SEMI_TAIL_RE = re.compile(r"\s*(?:–|—|-|to|,)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)")
+# the values that follow an estimate with its interval in the same sentence, written the same way without the
+# label: '(adjusted hazard ratio 2.34 [95% CI 1.32–4.15]) and lifestyle (2.48 [1.45–4.22]) arms',
+# '−229 pmol/L (95% CI −316 to −142) for the treatment group and −253 pmol/L (−383 to −123) for the placebo group'
+SIBLING_RE = re.compile(
+    r"(?<![\w.,/−–-])(?P<est>" + SIGNED + r")(?:\s?(?:%|[A-Za-zµμ][\w/*·^−-]{0,12})){0,2}\s*[\(\[]\s*(?P<lo>" + SIGNED
+    + r")\s*%?\s*(?P<sep>,?\s*to|–|—|-|,|;)\s*(?P<hi>" + SIGNED + r")\s*(?:%|[A-Za-zµμ][\w/*·^-]{0,12})?\s*(?:[\)\]]|[,;]\s*[Pp]\b)")
+# where the siblings end: the sentence, another label, or words that make a bracketed range a spread or a range
+SIBLING_STOP_RE = re.compile(
+    r"\.\s+(?=[A-Z(])|\n|\b(?:CI|C\.I\.|IQR|SD|SE|SEM|CrI)\b|[Cc]onfiden|[Ii]nterquartile|\b[Rr]anges?\b|[Qq]uartile|[Pp]ercentile|±|"
+    r"\b(?:[Mm]edian|[Mm]ean)\s*[\(\[]|\b[A-Z]{4,}:")
+SEP_OF_SPAN_RE = re.compile(r"[\d%]\s*(,?\s*to|–|—|-|,|;|at)\s*\(?[-–−+]?\s*[£$€]?\s*\d[\d.,\s]*%?\s*[\)\]]?\s*$")
+# a stated magnitude: 'lost 7.3 kg [95% CI −5.8 to −8.8 kg]', 'reduced by 32% (95% CI −42 to −21)', '11.2 mg/dL (95% CI −19.2 to
+# −3.3; p=0.006) lower'
+DECREASE_RE = re.compile(r"\b(?:reduc\w*|decreas\w*|declin\w*|lower\w*|lost|loss|los(?:e|ing)|fell|fall\w*|drop\w*|fewer|less|"
+                         r"shorter|smaller|improv\w*|diminish\w*)\b", re.I)
+DECREASE_AFTER_RE = re.compile(r"(?:[^.()\[\]]|\.(?=\d)){0,20}?[)\]]?\s*(?:lower|less|fewer|smaller|shorter|reduction|decrease)\b", re.I)
 LABEL_SCOPE_END_RE = re.compile(r"\s(?:[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}|[A-Z]{3,}(?: [A-Z]+){0,3}):\s|\d\s*%\s*(?:CI|C\.I\.|confidence)|\bCI\b")
 # an estimate a few words before its interval: '5.3% higher percentage of patients meeting recommendations [95% CI: 2.1% to 8.8%]'
-EST_FAR_RE = re.compile(r"(?<![\d.])(?P<est>(?:[-–−]\s?)?" + TNUM + r")\s*%?\s*(?:[\w/*]+\s+)?(?:higher|lower|greater|more|fewer|less|larger|smaller|"
-                        r"increase|decrease|reduction|improvement)\b[^\d;()\[\]]{0,80}?[\[(]?\s*$")
+# '10·5 percentage points higher (95% CI', '4.1% absolute risk reduction (95% CI'; the estimate in favour of an arm:
+# '44.5% in favour of budesonide; 95% CI (', '−0.61% (−6.7 mmol/mol) in favor of linagliptin (95% CI' (its value in another unit between)
+EST_FAR_RE = re.compile(r"(?<![\d.])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*%?\s*(?:(?:[\w/*]+\s+){0,2}(?:higher|lower|greater|more|fewer|less|larger|smaller|"
+                        r"increase|decrease|reduction|improvement)\b|(?:\([^()\d]{0,3}\d[^()]{0,25}\)\s*|(?:[\w/*]+\s+){0,2})in\s+favou?r\s+of\b)"
+                        r"[^\d;()\[\]]{0,80}?[;,]?\s*[\[(]?\s*$")
 # a list of 'label: estimate; low to high' items under one 'ratio; 95% CI' header: 'HR; 95% CI R2.5: 0.87; 0.64 to 1.17; R5: 0.79;
 # 0.58 to 1.07', '(HR; 95% CI MACE R2.5: 0.73; 0.47 to 1.15; ...)'
 LIST_HEAD_RE = re.compile(
@@ -72,21 +105,33 @@ LIST_HEAD_RE = re.compile(
 LIST_ITEM_RE = re.compile(r"(?<=:)\s*(?P<est>" + SIGNED + r")\s*[;,]\s*(?P<lo>" + SIGNED + r")\s*(?:to|–|—|-)\s*(?P<hi>" + SIGNED + r")(?![\d,]*\d)")
 # measures of accuracy or a proportion's own interval are not effect estimates
 NOT_EFFECT_BEFORE_RE = re.compile(r"\b(?:AUC|AUROC|area\s+under|c-statistic|sensitivity|specificity|accuracy|kappa|ICC)\b[^;]{0,60}$", re.I)
-PROPORTION_BEFORE_RE = re.compile(r"\d\s*/\s*\d[\d,]*\s*[,;]\s*[\[(]?\s*$")
+# ('35/36, 97.2% (95% CI 85.5–99.9)': the count before the percentage)
+PROPORTION_BEFORE_RE = re.compile(r"\d\s*/\s*\d[\d,]*\s*(?:[,;]|[,;]?\s*\d+(?:\.\d+)?\s*%)\s*[\[(]?\s*$")
 EST_BEFORE_RE = re.compile(
-    r"(?<![\d.])(?<!\d,)(?<![A-Za-zµμ·^])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|[A-Za-zµμ/][A-Za-zµμ/0-9*·^.−-]*)"
-    r"(?:\s?[·.]?\s?(?=[A-Za-zµμ/]*[\d/−-])[A-Za-zµμ/][A-Za-zµμ/0-9*^.−-]*){0,3}(?:\s[A-Za-z]+)?)?\s*[,;:]?\s*[\[(]?\s*$"
+    r"(?<![\d.])(?<!\d,)(?<![A-Za-zµμ·^])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|°|€|-fold\b|[A-Za-zµμ/][A-Za-zµμ/0-9*·^.−-]*)"
+    r"(?:\s?[·.]?\s?(?=[A-Za-zµμ/]*[\d/−-])[A-Za-zµμ/][A-Za-zµμ/0-9*^.−-]*){0,3}(?:\s[A-Za-z]+)?(?:\sper\s[A-Za-zµμ][\w/]*)?)?\s*[,;:]?\s*[\[(]{0,2}\s*$"
 )
+GAP_BEFORE_LABEL_RE = re.compile(r"(?P<time>\b(?:at|after|over)\s+\d+\s*(?:weeks?|months?|years?|days?|hours?)\s*,?\s*)?"
+                                 r"(?:(?:\b(?:with|for)\s+)?\b(?:a|an|the)\s+)?(?:\b(?:2|two|1|one)[- ]sided\s+)?[\[(]?\s*$", re.I)
+# a mean ± SD (or an SD in brackets) before the interval: '1.7 ± 1.6 %-units (95% CI', '−3.4±0.5 mm Hg; P<0.0001; 95% CI',
+# '0.60 [SD 0.40] [95% CI', '1.05% (SD = 2.0; CI95%:'
+_SHORT_UNIT = r"(?:\s?(?:%|[A-Za-zµμ/%][\w/^.·−%-]{0,12})){0,2}"
+SPREAD_BEFORE_RE = re.compile(
+    r"(?<![\d.])(?P<est>(?:[-–−]\s?)?" + TNUM + r")" + _SHORT_UNIT + r"\s*(?:(?:±|\+/-)\s*" + NUM + _SHORT_UNIT
+    + r"|[\[(]\s*(?:SD|SE|SEM|s\.d\.)\s*[=:]?\s*" + NUM + _SHORT_UNIT + r"\s*(?:[\])]|(?=[;,])))"
+    r"\s*[,;]?\s*(?:[Pp]\s*[=<>≤]\s*" + NUM + r"\s*[,;]\s*)?[\[(]?\s*$")
+# 'reduced from 4.7% to 0.7% (95% CI 3.37 to 4.64': the number before is an arm's value, not the change's estimate
+FROM_TO_BEFORE_RE = re.compile(r"\bfrom\s+[-–−]?\d[\d.,]*\s*%?\s*(?:[A-Za-z/]+\s*)?(?:\([^()]{0,30}\)\s*)?to\s*$")
 # a number that is an SD, a denominator, a p-value or a standard error is not the estimate
-DURATION_UNIT_RE = re.compile(r"(?:years?|months?|weeks?|days?|hours?|yrs?|wks?)$")
+DURATION_UNIT_RE = re.compile(r"(?:years?|months?|weeks?|days?|hours?|yrs?|wks?)(?P<after>\s+(?:later|after|old))?$")
 DURATION_BEFORE_RE = re.compile(r"\b(?:over|after|within|during|for|at|first|past|next)\s*$")
-NOT_EST_BEFORE_RE = re.compile(r"(?:\bper\s|±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\b[Pp](?:-value)?\s|\bSE\s*|\bSD\s*|\b(?:vs|v)\.?\s|\bversus\s)\s*$")
+NOT_EST_BEFORE_RE = re.compile(r"(?:\bper\s|±|\+/-|/|\b[Pp]\s*[=<>≤≥]|\b[Pp](?:-value)?\s|\b(?:SE|SD|SEM)\s*[=:]?\s*|\b(?:vs|v)\.?\s|\bversus\s)\s*$")
 TYPES = [
     # abbreviations are matched case-sensitively: 'or' is not an odds ratio
     (r"(?i:\bodds ratios?\b)|\bORs?\b|\baORs?\b", "odds ratio"),
     (r"(?i:\bhazard ratios?\b)|\bHRs?\b|\baHRs?\b", "hazard ratio"),
     (r"(?i:\brelative risks?\b|\brisk ratios?\b)|\bRRs?\b", "risk ratio"),
-    (r"(?i:\brate ratios?\b)|\bIRRs?\b", "rate ratio"),
+    (r"(?i:\brate ratios?\b)|\bIRRs?\b|\bMRRs?\b", "rate ratio"),
     (r"(?i:\brisk differences?\b)|\bRD\b", "risk difference"),
     (r"(?i:\bstandardi[sz]ed mean differences?\b)|\bSMD\b", "standardised mean difference"),
     (r"(?i:\bmean differences?\b|\bdifferences?\b)|\bMD\b", "mean difference"),
@@ -154,6 +199,11 @@ class _Spans:
     def overlaps(self, s: int, e: int) -> bool:
         return any(s < b for a, b in self._from(s - self.longest, e))
 
+    def last_end_before(self, x: int, width: int) -> int | None:
+        """The largest end of a span ending in [x - width, x], or None."""
+        ends = [b for a, b in self._from(x - width - self.longest, x + 1) if x - width <= b <= x]
+        return max(ends) if ends else None
+
 
 def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
     """CI mentions; `floor` bounds how far back an estimate or its type may be looked for."""
@@ -176,6 +226,8 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
             continue
         if re.search(r"\d{2}\s*%\s*(?:CI|C\.I\.|confidence)", mt[m.start():m.end()], re.I):
             continue  # labelled: CI_RE reads it
+        if m.group("gap") and not _fits(_f(m.group("est")), *_bounds(m)):
+            continue
         out.append(CIMention(m.start("est"), m.end(), _f(m.group("est")), _etype(m.group("type")), None,
                              *_bounds(m)))
         taken.add((m.start(), m.end()))
@@ -196,7 +248,15 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
     for m in (CI_RE.finditer(mt) if has_label and ("%" in mt or "per cent" in mt) else ()):
         if taken.contains(m.start()):
             continue
-        c = _estimate_before(mt, m, floor, float(m.group("level") or m.group("level2")), need_estimate=False)
+        tail = SEMI_TAIL_RE.match(mt, m.end()) if ";" in mt[m.end("lo"):m.start("hi")] else None
+        if tail:
+            est, (lo, hi) = _f(m.group("lo")), sorted((_f(m.group("hi")), _f(tail.group("hi"))))
+            if lo <= est <= hi:
+                out.append(CIMention(m.start(), tail.end(), est, _etype(mt[max(floor, m.start() - 80):m.start()]),
+                                     float(m.group("level") or m.group("level2")), lo, hi))
+                taken.add((m.start(), tail.end()))
+                continue
+        c = _estimate_before(mt, m, floor, float(m.group("level") or m.group("level2")), need_estimate=False, taken=taken)
         if c:
             out.append(c)
             taken.add((c.start, c.end))
@@ -206,11 +266,14 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
         stop = LABEL_SCOPE_END_RE.search(mt, m.end(), m.end() + 400)
         seg_end = stop.start() if stop else min(len(mt), m.end() + 400)
         etype_ctx = mt[max(floor, m.start() - 80):m.start()]
-        for v in LABELLED_VALUE_RE.finditer(mt, m.end(), seg_end):
+        semi = [v for v in LABELLED_SEMI_RE.finditer(mt, m.end(), seg_end) if _fits(_f(v.group("est")), *sorted((_f(v.group("lo")), _f(v.group("hi")))))] \
+            if ";" in mt[m.end():seg_end] else []
+        for v in sorted((*LABELLED_VALUE_RE.finditer(mt, m.end(), seg_end), *semi), key=lambda v: v.start()):
             if taken.overlaps(v.start(), v.end()):
                 continue
-            if NOT_EST_BEFORE_RE.search(mt[max(0, v.start() - 6):v.start()]):
-                continue  # '± 1.2 (0.5 to 2.0)'
+            if NOT_EST_BEFORE_RE.search(mt[max(0, v.start() - 6):v.start()]) and not _vs_after_interval(
+                    mt, v.start(), mt[max(0, v.start() - 12):v.start()], taken):
+                continue  # '± 1.2 (0.5 to 2.0)'; not '5.5 (3.8–14.0) months vs 5.5 (3.5–10.7) months'
             lo, hi = sorted((_f(v.group("lo")), _f(v.group("hi"))))
             out.append(CIMention(v.start(), v.end(), _f(v.group("est")), _etype(etype_ctx + " " + mt[m.end():v.start()]),
                                  float(m.group("level")), lo, hi))
@@ -220,15 +283,93 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
             continue
         if re.search(r"\d{2}(?:\.\d+)?\s*%\s*-?\s*$", mt[max(0, m.start() - 8):m.start()]):
             continue  # a levelled label: CI_RE's
-        c = _estimate_before(mt, m, floor, float(m.group("level")) if m.group("level") else None, need_estimate=True)
+        c = _estimate_before(mt, m, floor, float(m.group("level")) if m.group("level") else None, need_estimate=True, taken=taken)
         if c:
             out.append(c)
             taken.add((c.start, c.end))
     out.sort(key=lambda c: c.start)
-    return out
+    out = _siblings(mt, out, taken)
+    return [_signed(mt, c, floor) for c in out]
 
 
-def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None, need_estimate: bool) -> CIMention | None:
+def _sep_kind(sep: str) -> str:
+    sep = sep.strip(" ,") or ","
+    return "-" if sep in "–—-" else sep
+
+
+def _siblings(mt: str, found: list[CIMention], taken: _Spans) -> list[CIMention]:
+    """Values after an estimate with its interval, in the same sentence, written with the same separator and a
+    bracketed interval but no label ('OR 2.34 [95% CI 1.32–4.15] in A and 2.48 [1.45–4.22] in B'); each must lie in its
+    interval, and a spread, a range or another label ends the run (their intervals are no confidence intervals)."""
+    more: list[CIMention] = []
+    for c in found:
+        if c.estimate is None:
+            continue
+        sk = SEP_OF_SPAN_RE.search(mt, c.start, c.end)
+        if sk is None:
+            continue
+        # whole numbers after decimals are another kind of figure
+        decimals = bool(re.search(r"\d\.\d", mt[c.start:c.end]))
+        stop = SIBLING_STOP_RE.search(mt, c.end, c.end + 300)
+        end = stop.start() if stop else min(len(mt), c.end + 300)
+        for v in SIBLING_RE.finditer(mt, c.end, end):
+            if taken.overlaps(v.start(), v.end()) or _sep_kind(v.group("sep")) != _sep_kind(sk.group(1)):
+                continue
+            est, (lo, hi) = _f(v.group("est")), sorted((_f(v.group("lo")), _f(v.group("hi"))))
+            if not lo <= est <= hi or lo == hi or all(x.is_integer() and 1900 <= x <= 2100 for x in (est, lo, hi)):
+                continue  # not an interval around its estimate; years ('in 2010 (2005–2012)')
+            if NOT_EST_BEFORE_RE.search(mt[max(0, v.start() - 6):v.start()]) and not _vs_after_interval(
+                    mt, v.start(), mt[max(0, v.start() - 12):v.start()], taken):
+                continue
+            if re.search(r"\b(?:aged?|ages)\s*$|\d\s*/\s*\d+\s*[,;]?\s*$", mt[max(0, v.start() - 12):v.start()]):
+                continue  # an age; a proportion after its count ('32/32, 100% (89.1–100)')
+            if decimals and not re.search(r"\d\.\d", v.group(0)):
+                continue  # 'HR 0.49 [95% CI 0.29-0.84], and time to feeds (11 [7-21] vs. 14 [8-36] days': medians (IQR)
+            more.append(CIMention(v.start(), v.end(), est, _etype(mt[c.end:v.start()]) or c.estimate_type, c.level, lo, hi))
+            taken.add((v.start(), v.end()))
+    return sorted((*found, *more), key=lambda c: c.start) if more else found
+
+
+def _signed(mt: str, c: CIMention, floor: int) -> CIMention:
+    """A magnitude stated with a signed interval gets the interval's sign: 'lost 7.3 kg [95% CI −5.8 to −8.8 kg]' is an
+    estimate of −7.3 (−8.8 to −5.8).
+
+    The representation chosen: an estimate is the signed value of the effect its interval bounds, so that the interval
+    brackets it (the statistics contract's ci_brackets_estimate check); a text that states the size of a decrease and
+    gives the interval of the signed difference ('a reduction in glycaemic load (33 points, 95% CI −47 to −20)') has the
+    estimate −33. Only when the number as written lies outside its interval, its negation inside, and the sentence
+    states a decrease ('reduced by', 'lower', 'lost', 'declined', 'improvement of', ...) before the estimate or just
+    after the interval. Otherwise the estimate stays as written (such a row is quarantined as inconsistent, as the
+    text is: 'reduced with EUR 12 (95% CI −32 to −18)')."""
+    est = c.estimate
+    if est is None or est <= 0 or c.low <= est <= c.high or not c.low <= -est <= c.high:
+        return c
+    head = mt[max(floor, c.start - 150):c.start]
+    head = head[max((e.end() for e in re.finditer(r"\.\s+(?=[A-Z])", head)), default=0):]
+    if DECREASE_RE.search(head) or DECREASE_RE.search(mt, c.start, c.end) or DECREASE_AFTER_RE.match(mt, c.end):
+        return replace(c, estimate=-est)
+    return c
+
+
+def _fits(est: float, lo: float, hi: float) -> bool:
+    """The estimate, or its negation (a magnitude: 'reduced by 7.3 (95% CI −8.8 to −5.8)'), lies in the interval."""
+    return lo <= est <= hi or lo <= -est <= hi
+
+
+def _vs_after_interval(mt: str, head_end: int, head: str, taken: _Spans | None) -> bool:
+    """`head` (the text before a value, ending at `head_end`) ends in 'vs'/'versus' right after an interval
+    already read: 'A (95% CI a to b) vs B (95% CI c to d)' — B is an estimate with its own interval, unlike
+    '1.35 v/s 1.82 (95% CI ...)', where the interval is the difference's."""
+    vs = re.search(r"\b(?:vs|v|versus)\.?\s*$", head)
+    if vs is None or taken is None:
+        return False
+    vpos = head_end - (len(head) - vs.start())
+    end = taken.last_end_before(vpos, 45)
+    return end is not None and not re.search(r"\d", mt[end:vpos])
+
+
+def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None, need_estimate: bool,
+                     taken: _Spans | None = None) -> CIMention | None:
     """A CI match with the estimate written just before it (looked for past a p-value), or None when it
     is an accuracy measure or a proportion's own interval (or has no estimate and one is needed)."""
     if PROPORTION_BEFORE_RE.search(mt[max(floor, m.start() - 40):m.start()]):
@@ -244,7 +385,15 @@ def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None,
     dup = re.search(r"\b\d{2}(?:\.\d)?\s*%\s*(?:CI|C\.I\.|confidence\s+interval)\s*[(\[]\s*$", before)
     before = before[: dup.start()] if dup else before
     em = EST_BEFORE_RE.search(before)
-    if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]):
+    g = GAP_BEFORE_LABEL_RE.search(before)
+    if (em is None or g.group("time")) and g.start() < len(before):
+        # words between the estimate and the label ('−1.7 with a 95% CI of', '0.8 for the 2-sided 95% CI', '14.7% at
+        # 12 months (95% CI'): the number before them is the estimate only when it fits the interval
+        em2 = EST_BEFORE_RE.search(before[: g.start()])
+        if em2 and _fits(_f(em2.group("est")), lo, hi):
+            em = em2
+    if em and NOT_EST_BEFORE_RE.search(before[: em.start("est")]) and not _vs_after_interval(
+            mt, lo_s + em.start("est"), before[: em.start("est")], taken):
         # the number just before is a p-value ('HR, 0.76; P = .002; 95% CI ...'): look past it
         pm = re.search(r"[;,]?\s*\b[Pp]\s*[=<>≤≥]\s*" + NUM + r"\s*[;,]?\s*$", before)
         em = EST_BEFORE_RE.search(before[: pm.start()] + " ") if pm else None
@@ -254,18 +403,29 @@ def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None,
     if em:
         est, start, unit = _f(em.group("est")), lo_s + em.start("est"), em.group("unit")
     else:
+        # a mean ± SD, or an SD in brackets, before the interval: the mean, when it fits the interval
+        sm = SPREAD_BEFORE_RE.search(before)
+        if sm and _fits(_f(sm.group("est")), lo, hi) and not NOT_EST_BEFORE_RE.search(before[: sm.start("est")]):
+            est, start, unit = _f(sm.group("est")), lo_s + sm.start("est"), "spread"
+    if est is None:
         far_s = max(floor, m.start() - 120)
         fm = EST_FAR_RE.search(mt[far_s:m.start()])
         if fm and not NOT_EST_BEFORE_RE.search(mt[max(0, far_s + fm.start("est") - 6):far_s + fm.start("est")]):
             est, start, unit = _f(fm.group("est")), far_s + fm.start("est"), "far"
-    if est is not None and unit and DURATION_UNIT_RE.match(unit) and (
-            DURATION_BEFORE_RE.search(mt[max(floor, start - 12):start]) or re.match(r"\s*(?:later|after|old)\b", mt[start:m.start()].split(unit, 1)[-1])):
+    du = DURATION_UNIT_RE.match(unit) if est is not None and unit else None
+    if du and (du.group("after") or DURATION_BEFORE_RE.search(mt[max(floor, start - 12):start])
+               or re.match(r"\s*(?:later|after|old)\b", mt[start:m.start()].split(unit, 1)[-1])):
         est, start = None, m.start()  # 'an extra 1 kg over 2 years (99% CI', '12 months later (95% CI': a duration, not the estimate
+    if est is not None and not lo <= est <= hi and FROM_TO_BEFORE_RE.search(mt[max(floor, start - 50):start]):
+        est, start = None, m.start()  # 'reduced from 4.7% to 0.7% (95% CI 3.37 to 4.64)': the interval of the change
     if est is None and need_estimate:
         return None
     etype = _etype(mt[max(floor, start - 80):start])
-    if etype is None and NOT_EFFECT_BEFORE_RE.search(mt[max(floor, start - 80):start]):
-        return None  # 'ROC AUC ... was 0.71 (95% CI 0.54–0.89)': accuracy, not an effect
+    ne = NOT_EFFECT_BEFORE_RE.search(mt[max(floor, start - 80):start]) if etype is None else None
+    if ne and (0 <= lo and hi <= 1 or not re.match(r"(?i)AUC|area", ne.group(0))):
+        # 'ROC AUC ... was 0.71 (95% CI 0.54–0.89)': accuracy, not an effect; an area under a curve of values over 1 is
+        # an outcome ('C-peptide area under curve was −229 pmol/L (95% CI −316 to −142)', 'AUC ... 23% (95% CI: 5–37%) lower')
+        return None
     if etype is None and est is not None and unit and unit != "far":
         etype = "mean difference"
     return CIMention(start, m.end(), est, etype, level, lo, hi)
