@@ -66,7 +66,12 @@ def test_ratio_after_a_verb(text, expected):
     ("a difference in cumulative recurrence rate of 6.1% (2-sided 90%CI +2.6 to +9.7%).", [(6.1, 2.6, 9.7)]),
     ("the between-group difference in frailty was 14.7% at 12 months (95% confidence interval: 2.4%, 27.0%; P = 0.02).",
      [(14.7, 2.4, 27.0)]),
-    # not: a count before 'with a', a duration
+    ("the incidence of arthropathy AEs per patient-year was 0.15 in the efalizumab group (95% CI 0.11–0.19) and 0.16 in the "
+     "placebo group (95% CI 0.11–0.22).", [(0.15, 0.11, 0.19), (0.16, 0.11, 0.22)]),
+    ("0.93 episodes (95% CI: 0.79 to 0.97) versus 1.12 episodes in the group of control participants (95% CI: 0.97 to 1.28)",
+     [(0.93, 0.79, 0.97), (1.12, 0.97, 1.28)]),
+    # not: a count before 'with a' or 'in the ... group', a duration
+    ("we saw 12 patients in the treatment group (95% CI 1.2 to 3.4) with", [(None, 1.2, 3.4)]),
     ("we enrolled 12 patients with a 95% CI of 1.1 to 3.0 for", [(None, 1.1, 3.0)]),
     ("increased to 8.1% (SD 1.3) 12 months later (95% CI −1.1 to −0.5, p <0.001", [(None, -1.1, -0.5)]),
 ])

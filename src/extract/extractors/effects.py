@@ -111,7 +111,9 @@ EST_BEFORE_RE = re.compile(
     r"(?<![\d.])(?<!\d,)(?<![A-Za-zµμ·^])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*(?P<unit>(?:%|°|€|-fold\b|[A-Za-zµμ/][A-Za-zµμ/0-9*·^.−-]*)"
     r"(?:\s?[·.]?\s?(?=[A-Za-zµμ/]*[\d/−-])[A-Za-zµμ/][A-Za-zµμ/0-9*^.−-]*){0,3}(?:\s[A-Za-z]+)?(?:\sper\s[A-Za-zµμ][\w/]*)?)?\s*[,;:]?\s*[\[(]{0,2}\s*$"
 )
+# ('0.15 in the efalizumab group (95% CI', '1.12 episodes in the group of control participants (95% CI')
 GAP_BEFORE_LABEL_RE = re.compile(r"(?P<time>\b(?:at|after|over)\s+\d+\s*(?:weeks?|months?|years?|days?|hours?)\s*,?\s*)?"
+                                 r"(?:\b(?:in|for|among)\s+the\s+[A-Za-z][A-Za-z -]{0,40}?\s*)?"
                                  r"(?:(?:\b(?:with|for)\s+)?\b(?:a|an|the)\s+)?(?:\b(?:2|two|1|one)[- ]sided\s+)?[\[(]?\s*$", re.I)
 # a mean ± SD (or an SD in brackets) before the interval: '1.7 ± 1.6 %-units (95% CI', '−3.4±0.5 mm Hg; P<0.0001; 95% CI',
 # '0.60 [SD 0.40] [95% CI', '1.05% (SD = 2.0; CI95%:'
@@ -375,7 +377,7 @@ def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None,
     if PROPORTION_BEFORE_RE.search(mt[max(floor, m.start() - 40):m.start()]):
         return None  # '21.0% (445/2,111, 95% CI 19.3–22.7%)': a proportion's interval, not an effect
     lo, hi = _bounds(m)  # '95% CI −0.32%, −0.55%': the bounds in order
-    lo_s = max(floor, m.start() - 40)
+    lo_s = max(floor, m.start() - 90)
     before = mt[lo_s:m.start()]
     if not m.group(0)[0].isdigit():
         # 'RR 1.12, 95% CI 95% 0.76 to 1.66', 'CI 95%: ...': the '95%' before the label is its level, not the estimate
