@@ -161,3 +161,41 @@ def test_completers_after_a_described_population_are_not_the_total(text):
 ])
 def test_a_described_population_that_was_randomised_is_the_total(text, n):
     assert design.total_enrolled(text).value == n
+
+
+# --- roles: an arm that gets nothing, the base of an add-on, a role word in a parenthesis ----------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this randomized trial, volunteers were assigned to ascorbic acid orally for 2 wk (n = 40) or no supplementation (n = 40).",
+     [(40, "control"), (40, "experimental")]),
+    ("In this randomised trial, patients were assigned to feedback by digital coaching (n=119) or no intervention (n=116).",
+     [(116, "control"), (119, "experimental")]),
+    ("In this randomized trial, patients undergoing surgery were allocated to HA/CMC powder (n = 105) or no adhesion barrier (n = 104).",
+     [(104, "control"), (105, "experimental")]),
+    ("In this randomised trial, adolescents were allocated to tCBT+EAP (n = 58) or EAP alone (n = 60).",
+     [(58, "experimental"), (60, "active-control")]),
+    ("In this randomised trial, patients were randomly assigned to chemotherapy plus bevacizumab (n=530) or to receive chemotherapy "
+     "alone (n=533).", [(530, "experimental"), (533, "active-control")]),
+    ("In this randomized trial, patients were allocated to peer-led education (n = 76) or conventional care alone (n = 75).",
+     [(75, "control"), (76, "experimental")]),
+    ("In this randomized trial, participants were allocated to OsteoACTIVE (n = 42) or patient education only (control group) (n = 38).",
+     [(38, "control"), (42, "experimental")]),
+])
+def test_roles_of_nothing_alone_and_noted_arms(text, expected):
+    assert arms_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'no' defining an abbreviation is no control arm
+    ("There is no single-pill combination (SPC) for Japanese patients. In this randomized trial, 171 patients were randomized to "
+     "receive either a vildagliptin/metformin SPC (n = 115) or matching vildagliptin/placebo SPC (n = 56).",
+     [(56, "placebo"), (115, "experimental")]),
+    # monotherapy beside combinations and placebo stays experimental
+    ("In this randomized trial, patients received placebo (n = 119), olmesartan monotherapy (n = 140) or olmesartan dual "
+     "combination (n = 137).", [(119, "placebo"), (137, "experimental"), (140, "experimental")]),
+    # 'no' with a combination: an arm of its own
+    ("In this randomized trial, patients were assigned to no steroid plus antibiotics (n = 30) or dexamethasone plus antibiotics "
+     "(n = 31).", [(30, "experimental"), (31, "experimental")]),
+])
+def test_roles_not_changed_by_no_or_monotherapy(text, expected):
+    assert arms_of(text) == expected

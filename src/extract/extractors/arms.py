@@ -108,7 +108,15 @@ ROUTES = {
     "inhaled": r"\binhaled\b|\binhalation\b", "intranasal": r"intra-?nasal",
 }
 PLACEBO_RE = re.compile(r"placebo|saline|sham|vehicle|dummy", re.I)
-CONTROL_RE = re.compile(r"\bcontrols?\b|usual care|standard (?:of )?care|no treatment|observation", re.I)
+# ('conventional care alone', 'routine care'; 'no supplementation', 'without sedation': an arm that gets nothing)
+CONTROL_RE = re.compile(r"\bcontrols?\b|(?:usual|conventional|routine|regular)\s+care|standard (?:of )?care|no treatment|observation", re.I)
+NOTHING_RE = re.compile(r"\s*(?:no|without)\s+(?!(?:[\w-]+\s+)?(?:plus|and|with)\b)[a-z]", re.I)
+# 'X alone', 'X only': the base treatment of an add-on comparison ('chemotherapy alone' beside 'chemotherapy plus
+# bevacizumab'; 'EAP alone' beside 'tCBT+EAP')
+ALONE_RE = re.compile(r"\b(?:alone|only)$", re.I)
+# a role word in the parenthesis right after an arm's name: 'patient education only (control group) (n = 38)'
+ROLE_NOTE_RE = re.compile(r"(?:the\s+)?(?:controls?|control\s+(?:group|arm|condition)|usual[- ]care(?:\s+group)?|"
+                          r"(?:wait(?:ing)?[- ]?list)(?:\s+control)?(?:\s+group)?|placebo(?:\s+group)?|sham(?:\s+group)?)", re.I)
 INTERVENTION_RE = re.compile(
     r"\b(?:administration|infusion|injection|transplantation|implantation|treatment)s?\s+of\s+"
     r"(?P<x>[^.;,]+?(?:\([^()]*\))?)(?=\s+(?:as|in|into|to|for|via|during|at|on)\b|[.;,])",
@@ -127,6 +135,7 @@ class Mention:
     dose: str | None = None
     route: str | None = None
     context: str = ""  # the words around the mention (for the arm's role)
+    note: str = ""  # a role word in a parenthesis right after the label ('control group')
 
 
 _ROUTE_RES = {name: re.compile(pat, re.I) for name, pat in ROUTES.items()}
@@ -201,6 +210,7 @@ def role_from_abbreviation(label: str, flow: str) -> str | None:
     if not words:
         return None
     x = " ".join(words[-3:])
+    x = re.sub(r"^(?:no|without)\s+", "", x, flags=re.I)  # 'but no single-pill combination (SPC)' defines the SPC
     role = role_of([x])
     return role if role != "experimental" else None
 
@@ -212,9 +222,9 @@ def role_of(labels: list[str], context: str = "") -> str:
         return "placebo"
     if ADD_ON_RE.search(joined):
         return "experimental"  # 'reiki sessions in addition to usual care': the added treatment is the experiment
-    if CONTROL_RE.search(joined) or re.search(r"\(\s*(?:controls?|usual\s+care|no\s+treatment)\s*[;,:]\s*n\s*=", context, re.I):
+    if CONTROL_RE.search(joined) or any(NOTHING_RE.match(x) for x in labels) or re.search(r"\(\s*(?:controls?|usual\s+care|no\s+treatment)\s*[;,:]\s*n\s*=", context, re.I):
         return "control"  # 'standard of care (controls, n=5)'
-    if ACTIVE_CONTROL_RE.search(joined) or PAREN_OF_STANDARD_RE.search(context):
+    if ACTIVE_CONTROL_RE.search(joined) or PAREN_OF_STANDARD_RE.search(context) or any(ALONE_RE.search(x.strip()) for x in labels):
         return "active-control"
     return "experimental"
 
@@ -324,7 +334,8 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         start = lo + window.index(raw, cut) if raw else m.start()
         n = _int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n5") or m.group("n6"))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
-                           context=window + " " + " ".join(parens) + " " + m.group(0)))
+                           context=window + " " + " ".join(parens) + " " + m.group(0),
+                           note=next((p.strip() for p in parens if ROLE_NOTE_RE.fullmatch(p.strip())), "")))
     out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
     out += _colon_n(flow, sents, out)
     out += _n_label(flow, sents, out)
@@ -755,7 +766,7 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         tables_ = [x for x in g if x.source == "table"]
         first = texts[0] if texts else g[0]
         label = tables_[0].label if tables_ else first.label
-        role = role_of([x.label for x in g], " ".join(x.context for x in texts))
+        role = role_of([x.label for x in g] + [x.note for x in g if x.note], " ".join(x.context for x in texts))
         if role == "experimental":
             role = next((r for r in (role_from_text(x.label, flow) for x in g) if r), role)
         if role == "experimental":
