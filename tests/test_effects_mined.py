@@ -176,3 +176,18 @@ def test_units_and_words_after_the_estimate(text, expected):
 ])
 def test_outcome_areas_and_from_to(text, expected):
     assert _got(text) == _want(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the estimate and its interval also in a second unit, each bracketed after the first
+    ("the between-group difference in the change in HbA1c was −0.61% (−6.7 mmol/mol) in favor of linagliptin (95% CI −0.88 "
+     "to −0.34% [−9.6 to −3.7 mmol/mol]; P < 0.0001).", [(-0.61, -0.88, -0.34), (-6.7, -9.6, -3.7)]),
+    # the arms' values compared inside the interval's bracket, after 'in favour of'
+    ("The mean difference was –0.43% (–4.74 mmol/mol) in favour of the Sensor On arm (8.04% [64.34 mmol/mol] vs 8.47% "
+     "[69.08 mmol/mol]; 95% CI −0.32%, −0.55% [−3.50, −6.01 mmol/mol]; p < 0.001).", [(-0.43, -0.55, -0.32), (-4.74, -6.01, -3.50)]),
+    # not: units that differ; a compared pair whose estimate does not fit
+    ("was −0.61% (−6.7 mg/dl) in favor of X (95% CI −0.88 to −0.34% [−9.6 to −3.7 mmol/mol]; P < 0.0001).", [(-0.61, -0.88, -0.34)]),
+    ("was 5.2 points in favour of the arm (8.04 vs 8.47; 95% CI −0.32, −0.55) and", [(None, -0.55, -0.32)]),
+])
+def test_second_unit_and_compared_arms(text, expected):
+    assert _got(text) == _want(expected)

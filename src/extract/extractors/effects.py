@@ -85,6 +85,10 @@ SIBLING_STOP_RE = re.compile(
     r"\.\s+(?=[A-Z(])|\n|\b(?:CI|C\.I\.|IQR|SD|SE|SEM|CrI)\b|[Cc]onfiden|[Ii]nterquartile|\b[Rr]anges?\b|[Qq]uartile|[Pp]ercentile|±|"
     r"\b(?:[Mm]edian|[Mm]ean)\s*[\(\[]|\b[A-Z]{4,}:")
 SEP_OF_SPAN_RE = re.compile(r"[\d%]\s*(,?\s*to|–|—|-|,|;|at)\s*\(?[-–−+]?\s*[£$€]?\s*\d[\d.,\s]*%?\s*[\)\]]?\s*$")
+# an estimate also given in another unit, and its interval in that unit after the first: '−0.61% (−6.7 mmol/mol) in favor
+# of linagliptin (95% CI −0.88 to −0.34% [−9.6 to −3.7 mmol/mol]'
+ALT_EST_RE = re.compile(r"\s*%?\s*[\(\[]\s*(?P<est>" + SIGNED + r")\s*(?P<unit>[A-Za-zµμ][\w/]{1,12})\s*[\)\]]")
+ALT_CI_RE = re.compile(r"\s*%?\s*[\[(]\s*(?P<lo>" + SIGNED + r")\s*(?:,|to|–|—|-|;)\s*(?P<hi>" + SIGNED + r")\s*(?P<unit>[A-Za-zµμ][\w/]{1,12})\s*[\])]")
 # a stated magnitude: 'lost 7.3 kg [95% CI −5.8 to −8.8 kg]', 'reduced by 32% (95% CI −42 to −21)', '11.2 mg/dL (95% CI −19.2 to
 # −3.3; p=0.006) lower'
 DECREASE_RE = re.compile(r"\b(?:reduc\w*|decreas\w*|declin\w*|lower\w*|lost|loss|los(?:e|ing)|fell|fall\w*|drop\w*|fewer|less|"
@@ -96,7 +100,8 @@ LABEL_SCOPE_END_RE = re.compile(r"\s(?:[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}|[A-Z]{3
 # '44.5% in favour of budesonide; 95% CI (', '−0.61% (−6.7 mmol/mol) in favor of linagliptin (95% CI' (its value in another unit between)
 EST_FAR_RE = re.compile(r"(?<![\d.])(?P<est>(?:[-–−]\s?)?[£$€]?" + TNUM + r")\s*%?\s*(?:(?:[\w/*]+\s+){0,2}(?:higher|lower|greater|more|fewer|less|larger|smaller|"
                         r"increase|decrease|reduction|improvement)\b|(?:\([^()\d]{0,3}\d[^()]{0,25}\)\s*|(?:[\w/*]+\s+){0,2})in\s+favou?r\s+of\b)"
-                        r"[^\d;()\[\]]{0,80}?[;,]?\s*[\[(]?\s*$")
+                        # the arms' values compared in the interval's bracket: '... in favour of the Sensor On arm (8.04% vs 8.47%; 95% CI'
+                        r"[^\d;()\[\]]{0,80}?(?:(?P<cmp>\([^()]{0,80}?\b(?:vs|versus)\.?\s[^()]{0,60}?;)|[;,])?\s*[\[(]?\s*$")
 # a list of 'label: estimate; low to high' items under one 'ratio; 95% CI' header: 'HR; 95% CI R2.5: 0.87; 0.64 to 1.17; R5: 0.79;
 # 0.58 to 1.07', '(HR; 95% CI MACE R2.5: 0.73; 0.47 to 1.15; ...)'
 LIST_HEAD_RE = re.compile(
@@ -290,8 +295,32 @@ def find_cis(mt: str, floor: int = 0) -> list[CIMention]:
             out.append(c)
             taken.add((c.start, c.end))
     out.sort(key=lambda c: c.start)
-    out = _siblings(mt, out, taken)
+    out = _siblings(mt, _other_units(mt, out, taken), taken)
     return [_signed(mt, c, floor) for c in out]
+
+
+def _other_units(mt: str, found: list[CIMention], taken: _Spans) -> list[CIMention]:
+    """The same estimate and interval in a second unit, each in brackets after the first: '−0.61% (−6.7 mmol/mol) ... (95% CI
+    −0.88 to −0.34% [−9.6 to −3.7 mmol/mol])' also gives −6.7 (−9.6 to −3.7). The units must agree and the estimate fit."""
+    more = []
+    for c in found:
+        if c.estimate is None or "[" not in mt[c.end:c.end + 4] and "(" not in mt[c.end:c.end + 4]:
+            continue
+        ci = ALT_CI_RE.match(mt, c.end)
+        m = ALT_EST_RE.match(mt, _num_end(mt, c.start)) if ci else None
+        if m is None or m.group("unit") != ci.group("unit") or taken.overlaps(ci.start(), ci.end()):
+            continue
+        est, (lo, hi) = _f(m.group("est")), sorted((_f(ci.group("lo")), _f(ci.group("hi"))))
+        if lo <= est <= hi:
+            more.append(CIMention(m.start("est"), ci.end(), est, c.estimate_type, c.level, lo, hi))
+            taken.add((m.start("est"), ci.end()))
+    return sorted((*found, *more), key=lambda c: c.start) if more else found
+
+
+def _num_end(mt: str, pos: int) -> int:
+    """The end of the number (with its sign, currency and percent) at pos."""
+    m = re.compile(SIGNED).match(mt, pos)
+    return m.end() if m else pos
 
 
 def _sep_kind(sep: str) -> str:
@@ -412,7 +441,8 @@ def _estimate_before(mt: str, m: re.Match[str], floor: int, level: float | None,
     if est is None:
         far_s = max(floor, m.start() - 120)
         fm = EST_FAR_RE.search(mt[far_s:m.start()])
-        if fm and not NOT_EST_BEFORE_RE.search(mt[max(0, far_s + fm.start("est") - 6):far_s + fm.start("est")]):
+        if fm and not NOT_EST_BEFORE_RE.search(mt[max(0, far_s + fm.start("est") - 6):far_s + fm.start("est")]) and (
+                not fm.group("cmp") or _fits(_f(fm.group("est")), lo, hi)):
             est, start, unit = _f(fm.group("est")), far_s + fm.start("est"), "far"
     du = DURATION_UNIT_RE.match(unit) if est is not None and unit else None
     if du and (du.group("after") or DURATION_BEFORE_RE.search(mt[max(floor, start - 12):start])
