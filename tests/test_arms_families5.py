@@ -199,3 +199,50 @@ def test_roles_of_nothing_alone_and_noted_arms(text, expected):
 ])
 def test_roles_not_changed_by_no_or_monotherapy(text, expected):
     assert arms_of(text) == expected
+
+
+# --- roles of generically named groups: the name before the parenthesis, what the group got ---------------
+
+def roles_by_label(text: str) -> dict[str, str]:
+    return {a.label: a.role for a in run(text).arms}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("METHODS: Thirty-three patients were randomized either to a control group (group C, n = 16) or to an intervention group "
+     "(group I, n = 17).", {"control group (group C)": "control", "intervention group (group I)": "experimental"}),
+    # an inert comparator written before the group's name; the base of an add-on called 'alone'
+    ("Comparison of Ramosetron Plus Dexamethasone with Ramosetron Alone\nMETHODS: One hundred and eight patients were randomly "
+     "allocated to three different groups: the control group (group C, n = 36), the ramosetron group (group R, n = 36), or the "
+     "ramosetron plus dexamethasone group (group RD, n = 36). The patients were treated intravenously with 1 and 2 ml of 0.9% "
+     "NaCl (group C); or 2 ml of 0.15 mg/ml ramosetron plus 1 ml of 0.9% NaCl (group R); or 2 ml of 0.15 mg/ml ramosetron plus "
+     "1 ml of 5 mg/ml dexamethasone (group RD).",
+     {"control group (group C)": "placebo", "ramosetron group (group R)": "active-control",
+      "ramosetron plus dexamethasone group (group RD)": "experimental"}),
+    # 'with' right after the group's name and size
+    ("METHODS: 90 patients were randomized to Group B (n = 45) receiving TAP block with 0.25% bupivacaine and Group N (n = 45) "
+     "with normal saline.", {"Group B": "experimental", "Group N": "placebo"}),
+    # a combination's name with a slash
+    ("METHODS: One hundred twenty patients were divided randomly into four groups of 30 patients: group P received placebo, "
+     "group E received etoricoxib 120 mg, group D received duloxetine 60 mg and group D/E received duloxetine 60 mg and "
+     "etoricoxib 120 mg.", {"Group P": "placebo", "Group E": "experimental", "Group D": "experimental", "Group D/E": "experimental"}),
+])
+def test_roles_of_generic_groups(text, expected):
+    assert roles_by_label(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'compared with the placebo' is not what the group got
+    ("RESULTS: 294 children were assigned to the IPM group and 297 to the placebo group. The IPM group compared with the placebo "
+     "group had more parasitaemia.", {"IPM group": "experimental", "placebo group": "placebo"}),
+    # saline as the diluent of a drug is no inert arm
+    ("METHODS: 165 patients were divided into three groups: saline (group S, n = 55), lignocaine 20 mg (Group L, n = 55) and "
+     "methylprednisolone 125 mg diluted into 2 ml of normal saline (Group MP, n = 55).",
+     {"saline (group S)": "placebo", "lignocaine 20 mg (Group L)": "experimental", "Group MP": "experimental"}),
+    # a monotherapy beside a combination and a placebo stays experimental without 'alone' in the text
+    ("In this randomized trial, patients were assigned to the galunisertib plus lomustine group (group GL, n = 79), the "
+     "galunisertib group (group G, n = 39) or placebo plus lomustine (group PL, n = 40).",
+     {"galunisertib plus lomustine group (group GL)": "experimental", "galunisertib group (group G)": "experimental",
+      "placebo plus lomustine (group PL)": "placebo"}),
+])
+def test_generic_group_roles_not_overread(text, expected):
+    assert roles_by_label(text) == expected

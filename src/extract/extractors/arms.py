@@ -98,6 +98,10 @@ BOUNDARY_RE = re.compile(
     r"\binto\b(?:\s+(?:an?|one\s+of)\b)?)\s*",  # 'divided into an exercise group (n = 14)' after '(40–60 y)'
     re.I,
 )
+# where the name before a parenthesised generic label starts (not inside it: 'methylprednisolone diluted in normal saline
+# (Group MP, n = 55)' is no saline arm)
+DESC_BOUNDARY_RE = re.compile(r"[,:;(]\s*|\b(?:or|and|either|versus|vs\.?|(?:randomi[sz]ed|assigned|allocated|divided|randomly\s+\w+)\s+(?:in)?to(?:\s+(?:either|an?|one\s+of))?|"
+                              r"to(?=\s+(?:the|an?|either)\b))\s+", re.I)
 QTY_PREFIX_RE = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:mL|ml|mg|µg|μg|mcg|g|IU)\s+|\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?\d{1,2}\s+)")
 DOSE_RE = re.compile(r"\d+(?:\.\d+)?\s*[×x]\s*10\s*\^?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,2}\s*[A-Za-z][\w-]*|"
                      r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU|units?)(?:/kg|/m2|/day)?\b")
@@ -136,6 +140,7 @@ class Mention:
     route: str | None = None
     context: str = ""  # the words around the mention (for the arm's role)
     note: str = ""  # a role word in a parenthesis right after the label ('control group')
+    desc: str = ""  # the name a generic label is given for ('the control group (group C, n = 16)' -> 'control group')
 
 
 _ROUTE_RES = {name: re.compile(pat, re.I) for name, pat in ROUTES.items()}
@@ -176,7 +181,9 @@ PAREN_OF_STANDARD_RE = re.compile(r"\b(?:standard|usual|conventional|routine)\b(
 GENERIC_LABEL_RE = re.compile(r"(?:group|arm)\s*[-\w]{1,4}|[-\w]{1,6}[- ]?(?:group|arm)|(?:first|second|third|fourth|last)\s+(?:group|arm)", re.I)
 # what a generically named group got: 'Group C received placebo', 'the second group was given 5% dextrose water'
 GOT_RE = r"\s*(?:\([^()]{0,30}\)\s*)?[,:]?\s*(?:\w+\s+)?(?:received|receiving|was\s+given|were\s+given|got|was\s+treated\s+with|were\s+treated\s+with|took|underwent)\s+(?:(?:the|a|an|same|equal|equivalent|identical|matching|volume|amount|dose|of|normal|isotonic|\d[\w%.,/]*|cc|ml|mL)\s+){0,6}?"
-GOT_CUE_RE = re.compile(r"(?P<p>placebo|saline|sham|dextrose|vehicle|distilled\s+water)|(?P<c>no\s+(?:treatment|intervention|drug)|nothing|only\s+(?:the\s+)?(?:usual|standard|routine)|"
+# 'Group N (n = 45) with normal saline' ('with' right after the name and its size: not 'compared with the placebo')
+GOT_WITH_RE = r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*with\s+(?:(?:the|a|an|same|equal|equivalent|identical|matching|volume|amount|dose|of|\d[\w%.,/]*|cc|ml|mL)\s+){0,6}?"
+GOT_CUE_RE = re.compile(r"(?P<p>placebo|saline|NaCl|sham|dextrose|vehicle|distilled\s+water)|(?P<c>no\s+(?:treatment|intervention|drug)|nothing|only\s+(?:the\s+)?(?:usual|standard|routine)|"
                         r"(?:normal|usual|routine|standard)\s+(?:way|manner|care|practice))|"
                         r"(?P<a>standard|usual|conventional|routine)", re.I)
 
@@ -187,6 +194,7 @@ def role_from_text(label: str, flow: str) -> str | None:
         return None
     key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
     m = re.search(r"\b" + key + r"\b" + GOT_RE + r"(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I) \
+        or re.search(r"\b" + key + r"\b" + GOT_WITH_RE + r"(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I) \
         or re.search(r"\b" + key + r"\b\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+treated\s+in\s+(?:the\s+|a\s+)?(?P<cue>[\w-]+\s+(?:way|manner))", flow, re.I) \
         or re.search(r"\bIn\s+(?:the\s+)?" + key + r"\b\s*,\s*(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I)
     if not m:
@@ -195,6 +203,27 @@ def role_from_text(label: str, flow: str) -> str | None:
     if not c:
         return None
     return "placebo" if c.group("p") else "control" if c.group("c") else "active-control"
+
+
+# what an inert comparator is made of: '1 and 2 ml of 0.9% NaCl', 'the same volume of normal saline', '5% dextrose water'
+INERT_CORE = {"saline", "nacl", "placebo", "sham", "dextrose", "vehicle"}
+INERT_WORDS = INERT_CORE | {"normal", "isotonic", "physiological", "physiologic", "sodium", "chloride", "solution", "water", "distilled",
+                            "sterile", "of", "and", "the", "a", "an", "same", "volume", "equal", "equivalent", "amount", "identical",
+                            "matching", "ml", "mL", "cc", "l", "iv", "intravenous", "intravenously", "infusion", "injection", "bolus", "only"}
+
+
+def _got_only_inert(label: str, flow: str) -> bool:
+    """Whether the text gives a generically named group only an inert substance, written before its name in a
+    parenthesis: 'treated intravenously with 1 and 2 ml of 0.9% NaCl (group C); or 2 ml of ramosetron ... (group R)'."""
+    if not GENERIC_LABEL_RE.fullmatch(label.strip()) or lacks_cues(cue_text(flow), ("saline", "nacl", "placebo", "sham", "dextrose", "vehicle")):
+        return False
+    key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
+    for m in re.finditer(r"\(\s*" + key + r"\s*\)", flow, re.I):
+        back = flow[max(0, m.start() - 120):m.start()]
+        cuts = [b.end() for b in re.finditer(r"[;:(),]|\b(?:or|with|received|receiving|given|versus|vs)\b", back, re.I)]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", back[cuts[-1] if cuts else 0:])]
+        return bool(words) and set(words) <= {w.lower() for w in INERT_WORDS} and bool(set(words) & INERT_CORE)
+    return False
 
 
 def role_from_abbreviation(label: str, flow: str) -> str | None:
@@ -215,10 +244,14 @@ def role_from_abbreviation(label: str, flow: str) -> str | None:
     return role if role != "experimental" else None
 
 
+# saline or dextrose as the diluent of a drug: 'methylprednisolone 125 mg diluted into 2 ml of normal saline (Group MP, n = 55)'
+DILUENT_RE = re.compile(r"\b(?:dilut|dissolv|mixed|reconstitut|made\s+up)\w*\b[^()]{0,40}?\b(?:saline|dextrose|water)\b", re.I)
+
+
 def role_of(labels: list[str], context: str = "") -> str:
     joined = " ".join(labels)
-    if PLACEBO_RE.search(joined) or re.search(r"\b(?:normal\s+saline|dextrose|sham|placebo)\b", context, re.I) \
-            or PAREN_OF_PLACEBO_RE.search(context):
+    if PLACEBO_RE.search(joined) or (re.search(r"\b(?:normal\s+saline|dextrose|sham|placebo)\b", context, re.I)
+                                     or PAREN_OF_PLACEBO_RE.search(context)) and not DILUENT_RE.search(context):
         return "placebo"
     if ADD_ON_RE.search(joined):
         return "experimental"  # 'reiki sessions in addition to usual care': the added treatment is the experiment
@@ -294,6 +327,18 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
                 continue  # 'postmenopausal women (mean age 54 years; n = 20)': a described population, no arm
         if not raw or len(raw.split()) > 10:
             continue
+        desc = ""
+        if GENERIC_LABEL_RE.fullmatch(raw) and re.search(r"\(\s*$", window[:cut]):
+            # a generic label inside the parenthesis after the arm's name: 'randomized either to a control group (group C,
+            # n = 16) or to an intervention group (group I, n = 17)', 'dexamethasone 8 mg (Group D, n = 57)'
+            w2 = window[:cut].rstrip()[:-1].rstrip()
+            cut2 = 0
+            for b in DESC_BOUNDARY_RE.finditer(w2):
+                cut2 = b.end()
+            d = re.sub(r"^(?:not\s+)?(?:to\s+)?(?:receive|receiving|be\s+given|undergo|undergoing)\b\s*", "", _clean_label(w2[cut2:]), flags=re.I)
+            if d and len(d.split()) <= 8 and _label_ok(d) and not GENERIC_LABEL_RE.fullmatch(d) and not re.match(r"[\d.]", d):
+                desc = d
+                dstart = lo + cut2 + len(w2[cut2:]) - len(w2[cut2:].lstrip())
         dose = None
         q = QTY_PREFIX_RE.match(raw)
         label = raw[q.end():] if q else raw
@@ -331,11 +376,11 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
             continue  # 'divided into three groups (n = 30)': sizes per group, handled by _each
         if ANALYSIS_SET_RE.search(label):
             continue  # 'full analysis set (n = 130)', 'per-protocol population (n = 98)': an analysed population
-        start = lo + window.index(raw, cut) if raw else m.start()
+        start = dstart if desc else lo + window.index(raw, cut) if raw else m.start()
         n = _int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n5") or m.group("n6"))
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
                            context=window + " " + " ".join(parens) + " " + m.group(0),
-                           note=next((p.strip() for p in parens if ROLE_NOTE_RE.fullmatch(p.strip())), "")))
+                           note=next((p.strip() for p in parens if ROLE_NOTE_RE.fullmatch(p.strip())), ""), desc=desc))
     out += _respectively(flow, sents, out)  # before _num_first: '19 and 13 patients received X or Y, respectively'
     out += _colon_n(flow, sents, out)
     out += _n_label(flow, sents, out)
@@ -648,7 +693,8 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
 
 
 _GROUP_ID = r"(?:[A-Z]{1,3}|[IVX]{1,4}|[1-9])"
-GROUP_NAME_RE = re.compile(r"\b(?:[Gg]roup|GROUP)\s+(?P<x>" + _GROUP_ID + r")\b(?![\w-])")
+# ('group D/E received duloxetine and etoricoxib': a combination's name)
+GROUP_NAME_RE = re.compile(r"\b(?:[Gg]roup|GROUP)\s+(?P<x>" + _GROUP_ID + r"(?:[/+]" + _GROUP_ID + r")?)\b(?![\w/+-])")
 GROUP_LIST_RE = re.compile(r"\b(?:[Gg]roups|GROUPS)\s*,?\s*\(?(?P<xs>" + _GROUP_ID + r"(?:\s*(?:,|,?\s*and|&)\s*" + _GROUP_ID + r")+)\b(?![\w-])")
 
 
@@ -765,16 +811,19 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
         texts = [x for x in g if x.source == "text"]
         tables_ = [x for x in g if x.source == "table"]
         first = texts[0] if texts else g[0]
-        label = tables_[0].label if tables_ else first.label
-        role = role_of([x.label for x in g] + [x.note for x in g if x.note], " ".join(x.context for x in texts))
+        desc = next((x.desc for x in texts if x.desc), "")
+        label = tables_[0].label if tables_ else f"{desc} ({first.label})" if desc else first.label
+        role = role_of([x.label for x in g] + [x.note for x in g if x.note] + ([desc] if desc else []), " ".join(x.context for x in texts))
         if role == "experimental":
             role = next((r for r in (role_from_text(x.label, flow) for x in g) if r), role)
         if role == "experimental":
             role = next((r for r in (role_from_abbreviation(x.label, flow) for x in g) if r), role)
+        if role in ("experimental", "control") and any(_got_only_inert(x.label, flow) for x in g):
+            role = "placebo"  # 'The patients were treated intravenously with 1 and 2 ml of 0.9% NaCl (group C)': an inert comparator
         intervention = texts[0].label if texts else None
         dose = next((x.dose for x in texts if x.dose), None) if role == "experimental" else None
         route = next((x.route for x in texts if x.route), None) or only_route()
-        aliases = {x.label for x in g}
+        aliases = {x.label for x in g} | ({desc} if desc else set())
         for a in list(aliases):
             w = a.split()
             if len(w) >= 2 and w[-1].lower() in ("group", "arm", "injections", "injection"):
@@ -801,11 +850,16 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
             arms = [Arm(a.arm_id, a.label, "active-control", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
                     if a in hits else a for a in arms]
     active = [a for a in arms if a.role == "experimental"]
-    if len(active) == 2 == len(arms):
-        # an add-on design: the base treatment is the active control ('PCR' and 'PCR-B', 'X alone' and 'X plus Y')
-        a, b = sorted(active, key=lambda a: len(a.label))
-        base = re.sub(r"\s+(?:alone|only|monotherapy)$", "", a.label.strip().lower())
-        if len(base) >= 2 and re.match(re.escape(base) + r"\s*(?:\+|\bplus\b|\band\b|\bwith\b|-(?=[A-Za-z])|/)", b.label.strip().lower()):
+    if len(active) == 2:
+        # an add-on design: the base treatment is the active control ('PCR' and 'PCR-B', 'X alone' and 'X plus Y'); beside
+        # other arms only when the text calls the base 'alone' ('the ramosetron group (group R)' and 'the ramosetron plus
+        # dexamethasone group (group RD)' beside a control group, in 'Ramosetron Plus Dexamethasone with Ramosetron Alone')
+        def name(a: Arm) -> str:
+            return re.sub(r"\s+(?:group|arm)$", "", re.sub(r"\s*\([^()]*\)", "", a.label.strip().lower()))
+        a, b = sorted(active, key=lambda a: len(name(a)))
+        base = re.sub(r"\s+(?:alone|only|monotherapy)$", "", name(a))
+        if len(base) >= 2 and re.match(re.escape(base) + r"\s*(?:\+|\bplus\b|\band\b|\bwith\b|-(?=[A-Za-z])|/)", name(b)) and (
+                len(arms) == 2 or re.search(r"\b" + re.escape(base) + r"\s+(?:alone|only)\b", flow, re.I)):
             arms = [Arm(x.arm_id, x.label, "active-control", x.n, x.intervention, x.dose, x.route, x.evidence, x.aliases)
                     if x is a else x for x in arms]
     if total and len(arms) >= 3:
