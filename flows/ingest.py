@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from flows.server import EmbeddedServer
 
 # The worker-process pool of the default runner, per flow run (tasks find it here; it is not a
-# task parameter because it cannot be serialised). Absent on Dask workers: they extract in-process.
+# task parameter because it cannot be serialised). Absent on Dask workers: each batch task there
+# starts a one-process pool of its own (or, on a daemonic worker, extracts in-process).
 _POOLS: dict[str, object] = {}
 # Pools that `run_ingest` started before the flow, keyed by output folder: their workers begin on the
 # first documents while Prefect's embedded server starts; the flow adopts the pool.
@@ -67,7 +68,7 @@ def plan_task(paths: list[str], out: str, settings: Settings) -> Plan:
 @task(name="extract-batch", task_run_name="{label}", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
       retry_condition_fn=_transient_io)
 def extract_batch(docs: list[PlannedDoc], out: str, run_id: str, part: str, label: str, settings: Settings,
-                  pool_key: str | None) -> BatchSummary:
+                  pool_key: str | None, isolate: bool = True) -> BatchSummary:
     """Parse and extract a batch of documents, validate and write its rows; never raises for a bad document."""
     from extract.workers import extract_in_process
 
@@ -77,6 +78,15 @@ def extract_batch(docs: list[PlannedDoc], out: str, run_id: str, part: str, labe
     if pool is not None:
         futures = [pool.submit(d) for d in docs]
         results = [pool.result(d, f) for d, f in zip(docs, futures)]
+    elif isolate and _may_have_children():
+        # on a Dask worker: a one-process pool of this task's own, with the same per-document time
+        # and memory limits (forked from the worker's fork server, so only the first one is slow);
+        # it is closed when the batch is done, so nothing outlives the task
+        from extract.workers import DocumentPool
+
+        with DocumentPool(1, settings) as own:
+            futures = [own.submit(d) for d in docs]
+            results = [own.result(d, f) for d, f in zip(docs, futures)]
     else:
         results = extract_in_process(docs, settings)
     results = empty_file_ids(docs, results)
@@ -149,7 +159,7 @@ def ingest(paths: list[str] | None = None, out: str = "out", workers: int | None
 
     Only new or changed files are extracted; unchanged ones keep their rows. Settings left empty take
     their TRIALX_* environment value or default. `isolate` runs extraction in worker processes with
-    the per-document time and memory limits (the default; Dask workers always extract in-process).
+    the per-document time and memory limits (the default; a daemonic Dask worker extracts in-process).
     """
     log = get_run_logger()
     overrides = dict(workers=workers, batch_docs=batch_docs, max_file_bytes=max_file_bytes, max_pages=max_pages,
@@ -177,7 +187,7 @@ def ingest(paths: list[str] | None = None, out: str = "out", workers: int | None
                 early.close()
             progress = create_progress_artifact(progress=0.0, description="Documents extracted")
             futures = [extract_batch.submit(g, out, writer.run_id, f"{k:05d}", batch_label(g, k, len(groups)),
-                                            settings, pool_key) for k, g in enumerate(groups, 1)]
+                                            settings, pool_key, isolate) for k, g in enumerate(groups, 1)]
             reused = reuse_task.submit(plan, out, writer.run_id, len(plan.reused)) if plan.reused else None
             summaries: list[BatchSummary] = []
             if plan.skipped:
@@ -213,6 +223,13 @@ def ingest(paths: list[str] | None = None, out: str = "out", workers: int | None
     log.info("%d documents: %s; %d extracted, %d reused, %d removed", summary.documents, summary.by_status,
              summary.extracted, summary.reused, summary.removed)
     return summary.as_dict()
+
+
+def _may_have_children() -> bool:
+    """A daemonic process (Dask's default for worker processes) may not start processes."""
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon
 
 
 def _local_runner() -> bool:
@@ -253,17 +270,28 @@ def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runn
         _prefetch(paths, Path(out), Settings(**{k: v for k, v in dict(settings, workers=n).items() if v is not None}),
                   early_plan)
     try:
-        if server is not None:
-            from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
+        if task_runner == "dask" and not dask_address:
+            import dask
 
-            # no 'View at <url>' line: the temporary server serves no UI and stops with the command
-            with temporary_settings(updates={PREFECT_API_URL: server.wait(), PREFECT_UI_URL: ""}):
-                return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
-        return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
+            # the local cluster's worker processes are not daemonic, so that each batch task can
+            # run its documents in a worker process of its own with the per-document limits
+            with dask.config.set({"distributed.worker.daemon": False}):
+                return _run_flow(runner, server, paths, out, n, settings)
+        return _run_flow(runner, server, paths, out, n, settings)
     finally:
         leftover = _PREFETCH.pop(key, None)
         if leftover is not None:
             leftover.close()
+
+
+def _run_flow(runner, server: "EmbeddedServer | None", paths: list[str], out: str, n: int, settings: dict) -> dict:
+    if server is not None:
+        from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
+
+        # no 'View at <url>' line: the temporary server serves no UI and stops with the command
+        with temporary_settings(updates={PREFECT_API_URL: server.wait(), PREFECT_UI_URL: ""}):
+            return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
+    return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
 
 
 def _prefetch(paths: list[str], out: Path, settings: Settings, plan: Plan | None = None) -> None:

@@ -180,6 +180,45 @@ def test_worker_crash_and_hang_in_a_batch_cost_only_that_document(corpus, tmp_pa
     assert "stopped after 3 s" in docs[victim]["error"] and s3["by_status"] == {"failed": 1, "ok": 11}
 
 
+def test_dask_runner_has_the_per_document_limits_and_its_workers_exit(corpus, tmp_path, monkeypatch):
+    """On the Dask runner's local cluster a crashing and a hanging document cost only themselves
+    (each batch task runs its documents in a worker process of its own, with the time limit), and
+    the run ends promptly: no process outlives the cluster."""
+    import multiprocessing
+
+    import psutil
+
+    from flows.ingest import run_ingest
+
+    victim = sorted(corpus.glob("PMC*.txt"))[2].name
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    monkeypatch.setenv("TRIALX_FAULT_INJECTION", f"hang:{victim}")
+    t0 = time.monotonic()
+    s = run_ingest([str(corpus)], str(tmp_path / "out"), workers=2, task_runner="dask", doc_time_limit=3)
+    assert time.monotonic() - t0 < 90
+    docs = {Path(r["source_uri"]).name: r for r in rows(tmp_path / "out", "documents")}
+    assert "stopped after 3 s" in docs[victim]["error"] and s["by_status"] == {"failed": 1, "ok": 11}
+
+    monkeypatch.setenv("TRIALX_FAULT_INJECTION", f"crash:{victim}")
+    s = run_ingest([str(corpus)], str(tmp_path / "out2"), workers=2, task_runner="dask")
+    docs = {Path(r["source_uri"]).name: r for r in rows(tmp_path / "out2", "documents")}
+    assert "the extraction worker stopped unexpectedly" in docs[victim]["error"]
+    assert s["by_status"] == {"failed": 1, "ok": 11}
+    # the cluster's processes (and the extraction processes they started) are gone; this test
+    # process's own multiprocessing helpers (fork server, resource tracker) are the only children
+    # that may stay
+    own = {p.pid for p in psutil.Process().children() if any(k in " ".join(p.cmdline()) for k in ("forkserver", "resource_tracker"))}
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = [p for p in psutil.Process().children(recursive=True) if p.pid not in before | own and p.is_running()
+                and p.status() != psutil.STATUS_ZOMBIE]
+        if not left:
+            break
+        time.sleep(0.5)
+    assert not left, [p.cmdline() for p in left]
+    assert not multiprocessing.current_process().daemon
+
+
 def test_transient_write_error_is_retried(corpus, tmp_path, monkeypatch):
     import errno
 

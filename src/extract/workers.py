@@ -142,7 +142,7 @@ class DocumentPool:
 
 
 def extract_in_process(docs: list[PlannedDoc], settings: Settings) -> list[DocumentResult]:
-    """The same results without worker processes (Dask workers, tests): no time or memory limit."""
+    """The same results without worker processes (daemonic Dask workers, tests): no time or memory limit."""
     out = []
     for d in docs:
         try:
