@@ -64,3 +64,15 @@ def test_eval_command_on_the_seed_gold(tmp_path):
     rep = json.loads(p.stdout)
     assert rep["documents"] == 1
     assert rep["fields"]["pvalues"] == dict(tp=4, fp=0, fn=0, precision=1.0, recall=1.0, f1=1.0)
+
+
+def test_phase_written_in_roman_or_arabic_numerals_is_the_same_phase():
+    from extract.evaluate import phase_key, score_document
+
+    assert phase_key("III") == phase_key("3") == "3" and phase_key("I/II") == phase_key("1/2")
+    assert phase_key("IIb") == phase_key("2b") != phase_key("2") and phase_key("II") != phase_key("III")
+    tables = {"documents": [{"document_type": "trial-report"}], "trials": [{"phase": "3"}]}
+    gold = {"document_type": "trial-report", "trial": {"phase": "III"}}
+    assert score_document("d", "", tables, gold).scores["phase"].tp == 1
+    gold["trial"]["phase"] = "II"
+    assert score_document("d", "", tables, gold).scores["phase"].fp == 1

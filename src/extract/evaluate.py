@@ -61,6 +61,18 @@ def _same(a, b) -> bool:
     return a == b
 
 
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+
+def phase_key(p: str | None) -> str | None:
+    """A phase as written ('III', '3', 'IIb', 'I/II') in one spelling: Arabic numerals, upper case.
+    Abstracts often write one phase both ways ('phase 3' in the title, 'phase III' in the methods)."""
+    if p is None:
+        return None
+    return "/".join(re.sub(r"^(IV|I{1,3})(?=[AB]?$)", lambda m: _ROMAN[m.group(1)], part.strip())
+                    for part in str(p).upper().split("/"))
+
+
 def _tokens(s: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", s.lower().replace("-", " "))) - {"the", "of", "a", "an", "in", "and", "at", "to"}
 
@@ -107,7 +119,10 @@ def score_document(name: str, text: str, tables: dict[str, list[dict]], gold: di
     trial = (tables.get("trials") or [None])[0] or {}
     gtrial = gold.get("trial") or {}
     for f in TRIAL_FIELDS:
-        compare(f, trial.get(f), gtrial.get(f))
+        if f == "phase":
+            compare(f, phase_key(trial.get(f)), phase_key(gtrial.get(f)))
+        else:
+            compare(f, trial.get(f), gtrial.get(f))
     got_ids, want_ids = set(trial.get("registry_ids") or []), set(gtrial.get("registry_ids") or [])
     s["registry_ids"].tp += len(got_ids & want_ids)
     for i in got_ids - want_ids:
