@@ -246,3 +246,40 @@ def test_roles_of_generic_groups(text, expected):
 ])
 def test_generic_group_roles_not_overread(text, expected):
     assert roles_by_label(text) == expected
+
+
+# --- two active arms: the one the text compares the other with is the active control ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("METHODS: In total, 351 patients were randomized to receive either rosuvastatin 10 mg (n = 173) or atorvastatin 10 mg "
+     "(n = 178) for 6 weeks.\nCONCLUSIONS: Rosuvastatin 10 mg was more effective than atorvastatin 10 mg in achieving goals.",
+     {"rosuvastatin 10 mg": "experimental", "atorvastatin 10 mg": "active-control"}),
+    ("METHODS: Twenty people were randomly assigned to either a balance-based exergaming group (N = 10) or a balance training "
+     "group (N = 10).\nCONCLUSIONS: Balance-based exergaming training resulted in a greater improvement compared with "
+     "conventional balance training.",
+     {"balance-based exergaming group": "experimental", "balance training group": "active-control"}),
+    # a generic group, by what it received
+    ("METHODS: They were randomly divided into two groups, A and B of 30 each. Group A received TEB and Group B received PVB.\n"
+     "CONCLUSIONS: We observed longer duration of analgesia with PVB compared to TEB.", {"Group A": "active-control", "Group B": "experimental"}),
+])
+def test_the_arm_compared_with_is_the_active_control(text, expected):
+    # (the conclusions come after a results section, beyond the first sentences that name a comparator 'versus'/'than')
+    head, tail = text.split("\nCONCLUSIONS:")
+    filler = "\nRESULTS: " + " ".join(["Outcomes were recorded at baseline and at each visit of the follow-up period."] * 8)
+    assert roles_by_label(head + filler + "\nCONCLUSIONS:" + tail) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # comparisons in the results state directions of effects
+    ("METHODS: Twenty-four patients were randomly administered thiopental (5 mg/kg, Thiopental-group, n = 12) or propofol "
+     "(2 mg/kg, Propofol-group, n = 12).\nRESULTS: Blood pressure was more depressed in Thiopental-group compared with those in "
+     "Propofol-group.", {"Thiopental-group": "experimental", "Propofol-group": "experimental"}),
+    # both arms named as comparators: no decision
+    ("METHODS: Patients were randomized to drug A (n = 40) or drug B (n = 41).\nCONCLUSIONS: Drug A was better than drug B for "
+     "pain, but worse compared with drug A for nausea.", {"drug A": "experimental", "drug B": "experimental"}),
+    # a combination's part is not the combination: 'compared with GOT alone'
+    ("METHODS: Patients were randomized to GOT+IOT (n = 66) or GOT (n = 63).\nCONCLUSIONS: GOT+IOT improved adherence compared with "
+     "the GOT alone.", {"GOT+IOT": "experimental", "GOT": "active-control"}),
+])
+def test_comparisons_that_do_not_decide(text, expected):
+    assert roles_by_label(text) == expected

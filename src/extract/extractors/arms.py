@@ -378,6 +378,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
             continue  # 'full analysis set (n = 130)', 'per-protocol population (n = 98)': an analysed population
         start = dstart if desc else lo + window.index(raw, cut) if raw else m.start()
         n = _int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n5") or m.group("n6"))
+        label = re.sub(r"^(?:an?|the)\s+(?=[A-Za-z])", "", label, flags=re.I)  # ('a control group (n = 40)')
         out.append(Mention(label, n, start, m.end(), "text", si, dose, _route(raw + " " + " ".join(parens)),
                            context=window + " " + " ".join(parens) + " " + m.group(0),
                            note=next((p.strip() for p in parens if ROLE_NOTE_RE.fullmatch(p.strip())), ""), desc=desc))
@@ -735,6 +736,45 @@ def _got_object(label: str, flow: str) -> str | None:
     return m.group("x") if m else None
 
 
+COMPARED_WITH_RE = re.compile(r"\b(?:(?:compared|comparison|comparing)\s+(?:with|to)|than)\s+(?:(?:the|an?|with|in|those\s+(?:in|of|receiving|treated\s+with|using))\s+)?"
+                              r"(?P<x>[A-Za-z][\w/+-]*(?:\s+[A-Za-z][\w/+-]*){0,2})", re.I)
+# a results section, whose comparisons state directions of effects, not which arm is the comparator ('more depressed in
+# Thiopental-group compared with those in Propofol-group')
+RESULTS_HEAD_RE = re.compile(r"\b(?:RESULTS?|Results?|FINDINGS|Findings)\s*:")
+AFTER_RESULTS_HEAD_RE = re.compile(r"\b(?:CONCLUSIONS?|Conclusions?|DISCUSSION|Discussion|INTERPRETATION|Interpretation|"
+                                   r"TRIAL\s+REGISTRATION|Trial\s+registration|CLINICAL\s+RELEVANCE|IMPLICATIONS?)\b\s*(?:[&\w ]{0,30})?:")
+_NAME_STOP = {"the", "and", "with", "for", "group", "groups", "arm", "arms", "receive", "received", "receiving", "patients", "plus",
+              "day", "daily", "dose", "doses", "given", "treatment", "therapy", "alone", "only", "who", "were", "was"}
+
+
+def _name_words(label: str) -> set[str]:
+    # ('GOT+IOT' is one name: 'compared with GOT alone' names the other arm)
+    return {w for w in re.findall(r"[a-z][a-z0-9+/-]+", re.sub(r"\([^()]*\)", " ", label.lower())) if len(w) > 2 and w not in _NAME_STOP}
+
+
+def _compared_with(active: list[Arm], groups: dict[str, list[Mention]], flow: str) -> Arm | None:
+    """Of two arms, the one every 'compared with/to X' names (by a word of its name the other's lacks); None when none
+    or both are named so."""
+    words = {}
+    for a in active:
+        ws = set().union(*(_name_words(x.label + " " + x.desc) for x in groups[a.arm_id]))
+        got = _got_object(a.label, flow) if GENERIC_LABEL_RE.fullmatch(a.label.strip()) else None
+        words[a.arm_id] = ws | ({got.lower()} if got else set())
+    a, b = active
+    own = {a.arm_id: words[a.arm_id] - words[b.arm_id], b.arm_id: words[b.arm_id] - words[a.arm_id]}
+    if not own[a.arm_id] or not own[b.arm_id]:
+        return None
+    named = set()
+    res = RESULTS_HEAD_RE.search(flow)
+    end = AFTER_RESULTS_HEAD_RE.search(flow, res.end()) if res else None
+    for m in COMPARED_WITH_RE.finditer(flow):
+        if res and res.start() <= m.start() < (end.start() if end else len(flow)):
+            continue
+        x = set(re.findall(r"[a-z][a-z0-9+/-]+", m.group("x").lower()))
+        named |= {k for k, ws in own.items() if ws & x}
+    return next((c for c in active if c.arm_id in named), None) if len(named) == 1 else None
+
+
 def table_mentions(tables: list[Table]) -> list[Mention]:
     out = []
     for t in tables:
@@ -862,6 +902,15 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
                 len(arms) == 2 or re.search(r"\b" + re.escape(base) + r"\s+(?:alone|only)\b", flow, re.I)):
             arms = [Arm(x.arm_id, x.label, "active-control", x.n, x.intervention, x.dose, x.route, x.evidence, x.aliases)
                     if x is a else x for x in arms]
+    active = [a for a in arms if a.role == "experimental"]
+    if len(active) == 2 == len(arms) and not lacks_cues(cue_text(flow), ("compar", "than")):
+        # two active arms and nothing else: the one the text compares the other with, and only that one, is the active
+        # control ('greater reductions ... in the rosuvastatin group as compared to the atorvastatin group', 'a greater
+        # improvement ... compared with conventional balance training')
+        comp = _compared_with(active, groups_by_id, flow)
+        if comp is not None:
+            arms = [Arm(a.arm_id, a.label, "active-control", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
+                    if a is comp else a for a in arms]
     if total and len(arms) >= 3:
         # the whole sample named like an arm ('type 2 diabetes mellitus (n=2495)' before 'AQIP (n=1577)' and 'UQIP
         # (n=918)'): its size is the enrolment and the other arms add up to it
