@@ -123,3 +123,103 @@ def test_heading_lead_in_and_sentence(text, names):
 ])
 def test_not_names(text):
     assert primaries(text) == []
+
+
+# --- a study's primary aim, purpose, goal or hypothesis: what it says is to be measured, only when no primary outcome is named --
+@pytest.mark.parametrize("text, names", [
+    ("The primary aim was to compare postoperative analgesic consumption within the first 24 hours after surgery.",
+     ["postoperative analgesic consumption within the first 24 hours after surgery"]),
+    ("The primary aim of the current study was to evaluate whether the use of a patient navigator altered adherence to follow-up "
+     "eye care appointments in community-versus office-based settings.", ["adherence to follow-up eye care appointments"]),
+    ("The main aim of this study is to evaluate the effect of myrtle fruit syrup on abnormal uterine bleeding-menometrorrhagia.",
+     ["effect of myrtle fruit syrup on abnormal uterine bleeding-menometrorrhagia"]),
+    ("METHODS: The main objective of the 18-month, randomised, active-controlled ATTRACT study was to assess the effects of "
+     "migalastat on renal function in patients with Fabry disease.", ["effects of migalastat on renal function"]),
+    ("The primary objective of this study was to demonstrate the non-inferiority of r-hCG to u-hCG for ovulation induction, as "
+     "assessed by the ovulation rate.", ["ovulation rate"]),
+    ("The primary objective was to assess the safety of the cell therapy over the first 5 days of hospitalization.",
+     ["safety of the cell therapy"]),
+    ("The primary hypothesis was that ertugliflozin 15 mg was non-inferior to glimepiride on HbA1c (non-inferiority criterion: "
+     "upper bound of the 95% CI <0.3%).", ["HbA1c"]),
+    ("The primary objective was to confirm that the proportion of patients who experienced one or more major adverse events (MAE) "
+     "was not higher in the active than in the control group.", ["proportion of patients who experienced one or more major adverse events (MAE)"]),
+    # a named primary outcome wins over the aim
+    ("The primary aim was to assess safety. The primary outcome was the number of adverse events.", ["number of adverse events"]),
+    ("The main aim of the trial was to assess safety, so the primary outcomes were adverse events experienced by the participants.",
+     ["adverse events experienced by the participants"]),
+])
+def test_primary_aims(text, names):
+    assert primaries(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The primary objective of our study was to design and test a calcium-focused food frequency questionnaire (CFFFQ).",
+    "The main objective of this trial was to track the potential emergence of artemisinin resistance in Bangladesh.",
+    "The main aim of the study was to identify predictors of the effects of lifestyle intervention on type 2 diabetes patients.",
+    "INTRODUCTION: Primary therapeutic aim in treatment of osteoarthritis of the knee is to relieve the pain of osteoarthritis.",
+    "The main purpose of this study was to investigate the effects of a 12-week exercise training program for men with prostate cancer.",
+    "Trial of chemo-immunotherapy in patients with resected primary lung cancer\n\nPURPOSE: We conducted a phase III trial to "
+    "investigate the efficacy of adjuvant immunotherapy.",
+    "The primary objective is to show that TEE-based aspirin treatment is safe compared with VKA therapy.",
+])
+def test_aims_naming_no_outcome(text):
+    assert primaries(text) == []
+
+
+# --- other phrasings that gave nothing -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, names", [
+    # participle or 'which' before the copula; 'were assessed: (i) ... (ii)'; a modifier 'health economic'
+    ("The main pharmacokinetic parameters estimated were Cmax, Tmax and elimination rate constant.",
+     ["Cmax", "Tmax", "elimination rate constant"]),
+    ("Gaze position was recorded with an eye tracker, providing the main outcome measure, which was the mean proportion of a "
+     "five-second viewing period spent gazing at the label.", ["mean proportion of a five-second viewing period spent gazing"]),
+    ("Two co-primary endpoints were assessed: (i) mean change of pneumocephalus volume, and (ii) air resorption rate in 24 hours.",
+     ["mean change of pneumocephalus volume", "air resorption rate in 24 hours"]),
+    ("Primary health economic outcome was overall cost of unscheduled healthcare utilisation.",
+     ["overall cost of unscheduled healthcare utilisation"]),
+    ("Main outcome was analysis of the time to viral rebound (>5,000 copies/ml) during the open-ended TI.",
+     ["time to viral rebound (>5,000 copies/ml)"]),
+    ("Primary outcome was: negative indirect fluorescent antibody tests at follow-up.", ["negative indirect fluorescent antibody tests"]),
+    # 'primary and secondary outcomes were A and B, respectively'
+    ("The primary and the secondary outcomes of this study were physical activity level and physical fitness, respectively.",
+     ["physical activity level"]),
+    # 'X was assessed/compared ... as the primary outcome'; 'using X and Y as main endpoints'; 'X were used to assess primary outcome'
+    ("Depression (Beck Depression Inventory II; BDI-II) was assessed as a primary outcome at baseline.",
+     ["Depression (Beck Depression Inventory II; BDI-II)"]),
+    ("After TKA, Numeric Rating Scale (NRS) scores for the first 24 h post-operation were compared via repeated-measures analysis "
+     "of variance (ANOVA) as the primary outcome.", ["Numeric Rating Scale (NRS) scores for the first 24 h post-operation"]),
+    ("Efficacy was assessed using the Charcot-Marie-Tooth Neuropathy Score (CMTNS) and the Overall Neuropathy Limitations Scale "
+     "(ONLS) as main endpoints.", ["Charcot-Marie-Tooth Neuropathy Score (CMTNS)", "Overall Neuropathy Limitations Scale (ONLS)"]),
+    ("A Patient-Rated Tennis Elbow Evaluation (PRTEE) Questionnaire and a 10-point Likert scale were used to assess primary outcome.",
+     ["Patient-Rated Tennis Elbow Evaluation (PRTEE) Questionnaire", "10-point Likert scale"]),
+    ("The percentage of time spent with blood glucose in the 4.4–6.6 mmol/l range was the primary end point.",
+     ["percentage of time spent with blood glucose in the 4.4–6.6 mmol/l range"]),
+    # a name beside the noun; the instrument that measured primary efficacy
+    ("The primary outcome empowerment (EPAS) and the secondary outcomes quality of life (WHO-QoL-BREF) were measured.",
+     ["empowerment (EPAS)"]),
+    ("Analyses revealed significant effects on the primary outcome PTSS, with large between-group effect sizes.", ["PTSS"]),
+    ("Primary efficacy was measured using Alzheimer's disease Assessment Scale-Cognitive (ADAS-cog) and Clinician's Interview-Based "
+     "Impression of Change-Plus (CIBIC-Plus).",
+     ["Alzheimer's disease Assessment Scale-Cognitive (ADAS-cog)", "Clinician's Interview-Based Impression of Change-Plus (CIBIC-Plus)"]),
+    # markers after a bracket, or naming the outcome of several studies
+    ("The Chronic Respiratory Questionnaire (CRQ) (primary outcome), endurance shuttle walk test (ESWT) and exacerbations were assessed.",
+     ["Chronic Respiratory Questionnaire (CRQ)"]),
+    ("For the HAMD17 total score, the primary outcome in all studies, MMRM yielded 9/12 (75%) significant contrasts.", ["HAMD17 total score"]),
+    ("Participants were assessed at baseline, discharge, and 12 months for functional ability (primary outcome) using the FFbH-R.",
+     ["functional ability"]),
+    ("We assessed primary outcomes of psychological distress and unmet supportive care needs and secondary outcomes of quality of life.",
+     ["psychological distress", "unmet supportive care needs"]),
+])
+def test_more_phrasings(text, names):
+    assert primaries(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Oropharyngeal leak pressure in maximum flexion, maximum extension and the neutral position was taken as the primary outcome.",
+    "The primary outcome was assessed by blinded assessors at 6 months.",
+    "The primary endpoint HR was 0.81 in favour of the drug.",
+    "The primary outcome was negative in both trials.",
+])
+def test_more_phrasings_negative(text):
+    assert len(primaries(text)) <= (1 if "Oropharyngeal" in text else 0)
+    assert not any(n in ("maximum extension", "neutral position", "HR", "blinded assessors") for n in primaries(text))

@@ -19,7 +19,7 @@ PRIMARY_APPOS_RE = re.compile(rf"\b{_PRIMARY}\s+(?:(?:study|trial|effect|efficac
                               r"greater|reduced|increased|decreased|comparable|improved|achieved|met)\b", re.I)
 # 'The primary study endpoint was', 'The primary outcome measure over six weeks study period was', 'Our primary
 # outcome measure of quality of care is', 'The primary readout was'
-_MOD = r"(?:(?:study|trial|efficacy|effectiveness|safety|clinical|comparison|composite|combined|analysis|effect|immunogenicity|pharmacokinetic)\s+)?"
+_MOD = r"(?:(?:study|trial|efficacy|effectiveness|safety|clinical|comparison|composite|combined|analysis|effect|immunogenicity|pharmacokinetic|(?:health[- ])?economic)\s+)?"
 # one or two other words before the noun: 'Primary antiemetic efficacy variables were', 'The primary evaluation criterion was',
 # 'Primary ocular end points included' (not 'primary care outcomes', 'primary and secondary outcomes', 'main secondary outcome')
 _FREE_MOD = (r"(?:(?!(?:care|health|healthcare|school|schools|prevention|and|or|the|of|in|to|for|with|on|at|by|was|were|is|are|"
@@ -33,12 +33,17 @@ _NAME_STOP = (r"(?<!change)(?<!changes)(?<!difference)(?<!reduction)(?<!increase
               r"(?<![=<>≥≤])(?<!\bin)(?<!\bof)(?<!\bthan)(?<!\bpast)(?<!\bfirst)(?<!\blast)(?<!\bprevious)(?<!\bpreceding)"
               r"\s+\d+(?:\.\d+)?(?:\s*(?:,|and|or|to|-|–)\s*\d+)*\s*[- ]?(?:h|hrs?|hours?|d|days?|weeks?|wks?|months?|mo|years?|yrs?|y)\b")
 PRIMARY_COPULA_RE = re.compile(
-    rf"\b{_PRIMARY}\s+(?:{_MOD}|{_FREE_MOD})(?:{_EP}|readouts?)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|\s+(?:assessed|measured|used|evaluated)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
+    rf"\b{_PRIMARY}\s+(?:{_MOD}|{_FREE_MOD})(?:{_EP}|readouts?|aims?|purposes?|goals?|hypothes[ie]s)(?:\s+(?:for|of|in)\s+(?:the|this)\s+(?:study|trial)|"
+    # 'The main pharmacokinetic parameters estimated were', 'The major parameter monitored in this study was'
+    r"\s+(?:assessed|measured|used|evaluated|estimated|determined|calculated|studied|investigated|monitored|chosen|selected|examined|analy[sz]ed)(?:\s+in\s+(?:the|this)\s+[\w-]+)?|"
     # 'The primary end-point of this randomized prospective multicentre trial was', 'The co-primary end-points in both studies were'
-    r"\s+(?:of|in|for)\s+(?:this|these|both|all|each|our)\s+(?:[\w-]+\s+){0,6}?(?:study|studies|trials?)|"
+    r"\s+(?:of|in|for)\s+(?:the|this|these|both|all|each|our)\s+(?:[\w-]+,?\s+){0,6}?(?:study|studies|trials?)|"
     # 'The main outcomes recorded during 24 hours after surgery were', 'The primary outcomes being compared at baseline and ... were'
     r"\s+(?:being\s+)?(?:assessed|measured|used|evaluated|recorded|compared|examined|analy[sz]ed)\s+(?:in|at|during|over|after|for|on)\s+[^.;:]{1,80}?(?=\s+(?:was|were)\s)|"
-    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?(?:\s+(?P<cop>was|were|is|are|included|includes|include|comprised|concerned|consisted\s+of)|\s*(?P<colon>:))\s*:?\s+(?:(?:defined|measured|expressed|calculated)\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
+    r"\s+(?:over|during|of|for)\s+(?![^.;,]{0,40}?\b(?:was|were|is)\s+(?:assessed|measured|evaluated|defined|used)\b)[^.;,()]{1,40}?)?(?:,?\s+(?:which\s+)?(?P<cop>"
+    # 'Two co-primary endpoints were assessed: (i) ...'
+    r"(?:were|was)\s+(?:assessed|measured|evaluated|defined|examined|used)(?=\s*:)|"
+    r"was|were|is|are|included|includes|include|comprised|concerned|consisted\s+of)|\s*(?P<colon>:))\s*:?\s+(?:(?:defined|measured|expressed|calculated)\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
     r"(?P<name>(?:[^.;]|\.(?=\d|\s+(?-i:[a-z])))+?)(?=" + _NAME_STOP + ")",
     re.I,
 )
@@ -48,15 +53,17 @@ PRIMARY_APPOS_END_RE = re.compile(
     rf"\b(?:on|to|by|with|of|using)\s+(?:the|their|our|its)\s+(?:two\s+)?{_PRIMARY}\s+{_MOD}{_EP},\s+(?P<name>(?:[^.;:]|\.\d){{3,200}}?)(?=\.(?:\s|$)|$)", re.I)
 # 'HbA1c at 12 weeks was the primary outcome parameter.', 'X and Y were the main outcome measures.'
 PRIMARY_INVERTED_RE = re.compile(
-    rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z](?:[^.;:]|\.(?=\s[a-z])){{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:(?:measured|used|chosen|examined|assessed|evaluated|defined|selected|considered)\s+as\s+)?"
+    rf"(?:^|(?<=[.:;]\s)|(?<=\n))(?P<name>[A-Z](?:[^.;:]|\.(?=\s[a-z]|\d)){{2,150}}?)\s+(?:was|were)\s+(?:the\s+|our\s+)?(?:(?:measured|used|chosen|examined|assessed|evaluated|defined|selected|considered)\s+as\s+|"
+    # 'A PRTEE Questionnaire and a 10-point Likert scale were used to assess primary outcome.'
+    rf"used\s+to\s+(?:assess|measure|evaluate|determine)\s+)?"
     rf"(?:the\s+)?{_PRIMARY}\s+{_MOD}(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?|parameters?))?|variables?|parameters?|measures?|objectives?)\b")
 # 'birth weight (primary outcome)', 'Overall response rate, the primary end point, was 27%'
-_MARKED_NAME = r"(?:[^,;:().]|\.\d|\([^()]{1,30}\)(?=\s+\w))"
+_MARKED_NAME = r"(?:[^,;:().]|\.\d|\([^()]{1,60}\)(?=\s+[\w(]))"
 PRIMARY_MARKED_RE = (
     rf"(?:(?<=[,;:(])|(?<=\band\s)|(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?:^|(?<=[.\n]\s)))\s*(?P<name>[A-Za-z]{_MARKED_NAME}{{2,@LEN@}}?)\s*"
     # '(primary outcome)', '(PCS, primary outcome)', '(primary)', '(primary outcome; median [IQR] ...)', '(HRQoL; the primary outcome)'
     rf"(?:\(\s*(?:[A-Za-z][\w-]{{1,15}}\s*[,;]\s*)?(?:the\s+)?{_PRIMARY}(?:\s+(?:efficacy\s+)?(?:end[- ]?point|outcome(?:\s+measure)?|variable|parameter)s?)?"
-    rf"\s*(?:[;,][^()]{{0,80}})?\)|\[\s*the\s+{_PRIMARY}\s+(?:end[- ]?point|outcome)\s*\]|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome)(?:\s+measured)?,)")
+    rf"\s*(?:[;,][^()]{{0,80}})?\)|\[\s*the\s+{_PRIMARY}\s+(?:end[- ]?point|outcome)\s*\]|,\s+the\s+{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome)(?:\s+measured|\s+(?:in|of|for)\s+(?:all|both|each|these|the)\s+(?:[\w-]+\s+){{0,2}}?(?:studies|study|trials?))?,)")
 # names up to 80 characters first (the earliest boundary word within them starts the name); a longer name only for a
 # marker that the short pattern left without one ('Attention-Deficit/Hyperactivity Disorder Rating Scale IV (ADHD-RS-IV) total
 # score changes from baseline (primary endpoint)')
@@ -64,16 +71,37 @@ PRIMARY_MARKED_LONG_RE = re.compile(PRIMARY_MARKED_RE.replace("@LEN@", "150"), r
 PRIMARY_MARKED_RE = re.compile(PRIMARY_MARKED_RE.replace("@LEN@", "80"), re.I)
 # 'For the primary outcome of X', 'the primary efficacy outcome (death or recurrent MI)'
 PRIMARY_OF_RE = re.compile(
-    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)s?\s+(?:of\s+(?P<name>(?:[^,;().]|\.(?=\d)){{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b|\.(?!\d))|"
+    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)s?\s+(?:of\s+(?P<name>(?:[^,;().]|\.(?=\d)){{3,120}}?)(?=\s*[,;(]|\s+(?:was|were)\b|\.(?!\d)|\s+and\s+(?:the\s+)?secondary\b|"
+    r"\s+(?:compared|versus|vs\.?|among|in\s+(?:patients|participants|subjects|women|men|children))\b)|"
     # 'on primary outcomes (infant HIV status at 6 weeks ...)', 'The primary endpoint [change from baseline in PEF]'
     rf"\((?P<name2>[^()]{{3,120}})\)|\[(?P<name3>[^\[\]]{{3,160}})\])", re.I)
 # 'with body mass index (BMI) as the primary outcome'
 # 'Postoperative pain as the primary outcome was assessed', '... recorded as the primary end point', 'the number of sickness
 # absence days as the primary outcome', 'DSST-number of correct symbols as the prespecified primary end point'
 PRIMARY_WITH_AS_RE = re.compile(
-    rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=\bwere\s)|(?<=[.:;]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,30}}\)(?:[^,;:().]{{1,40}}?)?)?)"
-    rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|taken|compared\s+between\s+groups)\s+)?(?<!\bwell\s)as\s+(?:the\s+|its\s+|a\s+)?"
+    rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=\bwere\s)|(?<=[.:;,]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,40}}\)(?:[^,;:().]{{1,60}}?)??){{0,3}}?)"
+    # 'Depression (BDI-II) was assessed as a primary outcome', 'NRS scores ... were compared via repeated-measures ANOVA as the primary outcome'
+    rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|taken|assessed|measured|evaluated|analy[sz]ed|examined|included|considered|"
+    rf"compared\s+between\s+groups|compared\s+(?:via|using|by|with)\s+[^,;.]{{1,80}}?)\s+)?(?<!\bwell\s)as\s+(?:the\s+|its\s+|a\s+)?"
     rf"(?:pre-?specified\s+)?{_PRIMARY}\s+(?:efficacy\s+)?(?:end[- ]?point|outcome|objective)s?\b", re.I | re.M)
+# 'The primary and the secondary outcomes of this study were physical activity level and physical fitness, respectively'
+PRIMARY_RESPECTIVELY_RE = re.compile(
+    r"\b(?:primary|main)\s+and\s+(?:the\s+)?secondary\s+(?:[\w-]+\s+)?(?:outcomes?|end[- ]?points?|measures?|variables?)"
+    r"(?:\s+(?:of|for|in)\s+(?:the|this|our)\s+(?:study|trial))?\s+(?:were|was)\s+(?:the\s+)?"
+    r"(?P<name>(?:[^.;,(\[]|\([^()]*\)|\[[^\[\]]*\])+?)\s*,?\s+and\s+(?:the\s+)?[^.;]+?,?\s+respectively\b", re.I)
+# a name set beside the noun without a verb: 'The primary outcome empowerment (EPAS) and the secondary outcomes ...', 'on the primary
+# outcome PTSS, with large effect sizes'; the instrument: 'Primary efficacy was measured using ADAS-cog and CIBIC-Plus'; 'The main
+# outcomes including area, mineral content, and color of WSLs were measured at enrolment'
+_NOT_APPOS_WORD = (r"(?!(?:was|were|is|are|of|in|for|at|on|with|to|by|and|or|measures?|measurements?|variables?|parameters?|data|analysis|"
+                   r"assessments?|events?|criteri(?:on|a)|scores?|results?)\b)")
+PRIMARY_BESIDE_RE = re.compile(
+    rf"\b{_PRIMARY}\s+(?:efficacy\s+)?(?:outcome|end[- ]?point)s?\s+(?:"
+    rf"{_NOT_APPOS_WORD}(?P<n1>(?-i:[a-z])[\w-]*(?:\s+[\w-]+){{0,3}}?\s*\((?-i:[A-Z])[\w-]{{1,12}}\))|"
+    r"(?!(?-i:HR|OR|RR|CI|SD|SE|ITT|PP|MD|NS)\b)(?P<n2>(?-i:[A-Z][A-Z0-9-]{1,10}))(?=[\s,.;)])|"
+    r"(?:including|included|such\s+as)\s+(?P<n4>[^.;]{3,150}?)\s+(?:were|was)\s+(?:measured|assessed|evaluated|recorded|determined)\b)|"
+    rf"\b{_PRIMARY}\s+(?:efficacy|outcomes?|end[- ]?points?)\s+(?:was|were)\s+(?:measured|assessed|evaluated|determined)\s+(?:using|with)\s+(?:the\s+|a\s+)?"
+    r"(?P<n3>[^.;]{3,200}?(?:scales?|questionnaires?|scores?|index|inventory|tests?|instruments?|assessments?|\([A-Z][\w-]{1,12}\)|(?-i:[A-Z]{2,}[\w-]*)))"
+    r"(?=\s*[.;,]|\s+(?:at|over|during|in\s+(?:all|both|each))\b)", re.I)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
@@ -188,14 +216,123 @@ def _heading_parts(name: str, off: int) -> list[tuple[str, int]]:
     return out
 
 
-def _scan(rx: re.Pattern[str], flow: str):
-    """rx.finditer, except that after a 'primary outcome measure: X' match (which the caller may drop as a heading) the
-    scan goes on inside it: 'Main outcome measures: The co-primary efficacy variables were X and Y'."""
+AIM_WORD_RE = re.compile(r"\b(?:objectives?|aims?|purposes?|goals?|hypothes[ie]s)\b", re.I)
+# the infinitive of an aim: verbs of measuring name what is measured after them; aims to design, develop or explore name no outcome
+_AIM_VERB_RE = re.compile(
+    r"\s*:?\s*(?:to\s+)?(?:(?:assess|evaluate|compare|determine|investigate|examine|measure|analy[sz]e|study|test|establish|demonstrate|"
+    r"quantify|estimate|detect|show|confirm|verify|document|characteri[sz]e|ascertain|observe|monitor|record|prove)"
+    r"(?:\s+and\s+(?:to\s+)?(?:assess|evaluate|compare|determine|investigate|examine|measure|analy[sz]e|study|test|establish|"
+    r"demonstrate|quantify|estimate|detect|show|confirm|verify|document|characteri[sz]e|ascertain|observe|monitor|record|prove))?)\s+", re.I)
+_AIM_OTHER_RE = re.compile(r"\s*:?\s*to\s+\w+", re.I)
+# 'to evaluate whether the use of a patient navigator altered adherence to follow-up eye care appointments'; 'The primary
+# hypothesis was that ertugliflozin was non-inferior to glimepiride on HbA1c'
+_EFFECT_OBJ_RE = re.compile(
+    r"\b(?:(?:would|will|could|can|may|might|does|do|did|to)\s+)?(?:significantly\s+)?(?:reduce[sd]?|improve[sd]?|decrease[sd]?|"
+    r"increase[sd]?|affect(?:s|ed)?|alter(?:s|ed)?|change[sd]?|modulate[sd]?|influence[sd]?|prevent(?:s|ed)?|lower(?:s|ed)?|"
+    r"shorten(?:s|ed)?|prolong(?:s|ed)?|enhance[sd]?|be\s+associated\s+with|result(?:s|ed)?\s+in|lead(?:s)?\s+to|"
+    r"(?:was|is|be|were|are)\s+(?:non-?inferior|superior|equivalent|similar)\s+(?:to\s+[^,;.]{1,60}?\s+)?(?:on|in|for|regarding))\s+"
+    r"(?:the\s+)?(?!(?:by|with|to|than)\b)(?P<obj>[^,;.(]{3,150}?)(?=\s+(?:in|among|compared|versus|vs\.?|than|when|by|independently|relative|after|at|over|during)\b|\s*[,;(]|\.(?!\d)|$)",
+    re.I)
+_AIM_BY_RE = re.compile(r"(?:,\s*)?(?:as\s+)?(?:assessed|measured|evaluated|determined|quantified)\s+(?:by|with|using|as)\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?P<w>[^,;.]{3,120}?)(?=\s+(?:in|among|at|after|over|during)\b|[,;]|\.(?!\d)|$)|"
+                        r"\bin\s+terms\s+of\s+(?:the\s+)?(?P<w2>[^,;.]{3,120}?)(?=[,;]|\.(?!\d)|$)", re.I)
+_AIM_POP_TAIL_RE = re.compile(r"\s+(?:in|among)\s+(?:[\w-]+,?\s+){0,4}?(?:patients|participants|subjects|adults|children|women|men|individuals|"
+                              r"people|volunteers|infants|adolescents|students|smokers|population|users|mothers|neonates)\b.*$", re.I | re.S)
+
+
+def _aim_span(flow: str, pos: int) -> tuple[int, int] | None:
+    """What a primary aim, objective or hypothesis says is to be measured, as a span of flow: after 'to assess/compare/...'
+    the object ('the effect of X on Y' kept whole), after 'whether'/'that' the object of the effect verb ('whether X reduced
+    the total number of antenatal visits'), after 'as assessed by'/'in terms of' the measure; None for an aim that names
+    no measured outcome ('to identify predictors', 'to design and test a questionnaire', 'to relieve the pain')."""
+    end = pos
+    while end < len(flow) and end - pos < 400:
+        ch = flow[end]
+        if ch == ";" or ch == "\n" and flow[end + 1:end + 2] == "\n" or ch == "." and not re.match(r"\.(?:\d|\s+[a-z]|[a-z])", flow[end:end + 3]):
+            break
+        end += 1
+    text = flow[pos:end]
+    verb = _AIM_VERB_RE.match(text)
+    if verb:
+        k = verb.end()
+    elif _AIM_OTHER_RE.match(text) or re.match(r"\s*:?\s*to\b", text):
+        return None  # 'to identify predictors of ...', 'to design and test ...', 'were to: (a) to shed light on ...'
+    else:
+        k = len(text) - len(text.lstrip(" :"))
+        if not re.match(r"that\b", text[k:], re.I):
+            # 'The primary objective was safety', 'The primary objective of the study was the evaluation of X'
+            stop = re.search(r"\s+(?:over|during|at)\s+\d|[,;]|\.(?!\d)|$", text[k:])
+            return (pos + k, pos + k + stop.start()) if stop and stop.start() >= 2 else None
+    rest = text[k:]
+    if re.match(r"(?:whether|if|that)\b", rest, re.I):
+        obj = _EFFECT_OBJ_RE.search(rest)
+        if obj is None:
+            # 'to confirm that the proportion of patients who experienced MAE was not higher in the active group'
+            compared = re.match(r"that\s+(?:the\s+)?(?P<s>[^,;.]{3,120}?)\s+(?:was|were|is|are|would\s+be|will\s+be)\s+(?:not\s+)?(?:significantly\s+)?"
+                                r"(?:higher|lower|greater|less|smaller|larger|reduced|increased|improved|non-?inferior|superior|equivalent)\b", rest, re.I)
+            if compared:
+                return (pos + k + compared.start("s"), pos + k + compared.end("s"))
+            passive = re.match(r"(?:whether|if|that)\s+(?:the\s+)?(?P<s>[^,;.]{3,80}?)\s+(?:can|could|would|will|is|are|was|were)?\s*be\s+"
+                               r"(?:influenced|affected|altered|improved|reduced|changed|increased|decreased)\b", rest, re.I)
+            return (pos + k + passive.start("s"), pos + k + passive.end("s")) if passive else None
+        return (pos + k + obj.start("obj"), pos + k + obj.end("obj"))
+    by = _AIM_BY_RE.search(rest)
+    if by:
+        g = "w" if by.group("w") else "w2"
+        return (pos + k + by.start(g), pos + k + by.end(g))
+    rest = re.split(r",\s+(?:so|and\s+the|which|while|whereas|but|thus|hence)\b", rest)[0]
+    rest_s = re.sub(r"^(?:the\s+)", "", rest)
+    k += len(rest) - len(rest_s)
+    tail = _AIM_POP_TAIL_RE.search(rest_s)
+    n = tail.start() if tail and tail.start() >= 3 else len(rest_s)
+    when = re.search(r"\s+(?:over|during|at|within|after)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:\d|one|two|three|six|twelve)\b|"
+                     r"(?<!first)(?<!past)(?<!last)(?<!\bof)(?<!\bin)(?<!\bthan)\s+\d+(?:\.\d+)?\s*[- ]?(?:h|hours?|days?|weeks?|months?|years?)\b|"
+                     r"\s+in\s+(?:a|this|the\s+present)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\b",
+                     rest_s[:n])
+    n = when.start() if when and when.start() >= 3 else n
+    if re.match(r"(?:(?:potential|possible|combined|long-term|short-term|clinical)\s+)?(?:effects?|impact|influence)\s+of\b(?![^.;]*\bon\b)", rest_s[:n], re.I):
+        return None  # 'to investigate the effects of a 12-week exercise training program for men with prostate cancer': no outcome named
+    n = min(n, 200)
+    return (pos + k, pos + k + len(rest_s[:n].rstrip(" ,:"))) if n >= 3 else None
+
+
+def _primary_starts(low: str | None) -> list[int] | None:
+    """Where 'primary', 'co-primary', 'coprimary' or 'main' starts a word in the lower-cased text (found by str.find): every
+    pattern that opens with them can only match there. None when the text could not be lower-cased safely."""
+    if low is None:
+        return None
+    out = set()
+    for w in ("primary", "main"):
+        k = low.find(w)
+        while k >= 0:
+            start = k - 2 if w == "primary" and low[max(0, k - 2):k] == "co" else k
+            if start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "_"):
+                out.add(start)
+            k = low.find(w, k + 1)
+    return sorted(out)
+
+
+def _scan(rx: re.Pattern[str], flow: str, starts: list[int] | None = None):
+    """rx.finditer for a pattern that opens with 'primary'/'main' (tried only where they start a word, see `_primary_starts`),
+    except that after a 'primary outcome measure: X' match (which the caller may drop as a heading) the scan goes on inside it:
+    'Main outcome measures: The co-primary efficacy variables were X and Y', and after 'was'/'were': 'The main aim was to
+    assess safety, so the primary outcomes were adverse events'."""
     pos = 0
-    while (m := rx.search(flow, pos)) is not None:
+    cands = iter(starts) if starts is not None else None
+    while True:
+        if cands is None:
+            m = rx.search(flow, pos)
+        else:
+            m = None
+            for k in cands:
+                if k >= pos and (m := rx.match(flow, k)) is not None:
+                    break
+        if m is None:
+            return
         yield m
         colon = "colon" in rx.groupindex and m.group("colon")
-        pos = m.start("colon") + 1 if colon else max(m.end(), m.start() + 1)
+        cop = "cop" in rx.groupindex and m.group("cop")
+        pos = m.start("colon") + 1 if colon else m.end("cop") if cop else max(m.end(), m.start() + 1)
 
 
 def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
@@ -212,8 +349,9 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
     # (seven documents in ten) none can match, and their scans (a third of this function) are skipped
     low = cue_text(flow)
     has_primary = not lacks_cues(low, ("primary", "main")) and PRIMARY_CUE_RE.search(flow) is not None
+    starts = _primary_starts(low) if has_primary else None
     for rx in ((PRIMARY_APPOS_RE, PRIMARY_COPULA_RE) if has_primary else ()):
-        for m in _scan(rx, flow):
+        for m in _scan(rx, flow, starts):
             if rx is PRIMARY_COPULA_RE and m.group("colon") and (
                     re.search(r"(?:^|[.:;\n])\s*$", flow[max(0, m.start() - 30):m.start()]) or RESULT_SENTENCE_RE.search(m.group("name"))
                     or re.match(r"\s*\d+(?:\.\d+)?\s*[\[(]|\.\d", flow[m.end("name"):])):
@@ -221,6 +359,14 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             sent = sentence_at(m.start())
             gname = "name" if m.group("name") is not None else "name2"
             a, b = m.start(gname), m.end(gname)
+            if rx is PRIMARY_COPULA_RE and AIM_WORD_RE.search(flow, m.start(), m.start("cop") if m.group("cop") else m.start("colon")):
+                # 'The primary aim was to compare postoperative analgesic consumption ...': what is to be measured, kept
+                # only when the text names no primary outcome (not '... resected primary lung cancer\n\nPURPOSE: We ...')
+                span = _aim_span(flow, m.end("cop")) if m.group("cop") and "\n" not in m.group(0) else None
+                if span is not None:
+                    a, b = span
+                    found.append((a, b, clean_phrase(doc.text[a:b]), "aim", _timepoint(flow[a:b])))
+                continue
             if rx is PRIMARY_COPULA_RE and len(m.group("name").split()) == 1:
                 # 'The primary outcome was time during which ...': the name runs on to the clause end
                 tail = re.match(r"(?:[^.;]|\.(?=\d))*?(?=\s*(?:;|\.(?!\d)|,\s+(?:and|which|as|with)\b|$))", flow[a:])
@@ -229,14 +375,14 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                           "primary", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else m.group(0))))
             if gname != "name":
                 continue
-            if rx is PRIMARY_COPULA_RE and re.match(r"(?:[a-z][\w-]*\s+(?:of\s+)?)?\(?\s*[1a]\s*\)", flow[m.start("name"):]):
+            if rx is PRIMARY_COPULA_RE and re.match(r"(?:[a-z][\w-]*\s+(?:of\s+)?)?\(?\s*(?:1|a|i)\s*\)", flow[m.start("name"):]):
                 # 'Primary end points were (1) ejection fraction ... and (2) myocardial vascularization'
                 found.pop()
                 end = flow.find(".", m.start("name"))
                 seg = flow[m.start("name"):end if end > 0 else len(flow)]
                 # also '1) functional disability, measured by ..., and 2) global pain'
-                for it in re.finditer(r"(?:^|(?<=[\s,;]))\(?\s*(?:\d|[a-z])\s*\)\s*(?P<x>(?:[^()]|\([^()]*\))+?)"
-                                      r"(?=\s*(?:[,;]\s*)?(?:and\s+)?(?:\(\s*(?:\d|[a-z])\s*\)|(?<![\w(])(?:\d|[a-z])\))|$)", seg):
+                for it in re.finditer(r"(?:^|(?<=[\s,;]))\(?\s*(?:\d|[a-z]|ii|iii|iv)\s*\)\s*(?P<x>(?:[^()]|\([^()]*\))+?)"
+                                      r"(?=\s*(?:[,;]\s*)?(?:and\s+)?(?:\(\s*(?:\d|[a-z]|ii|iii|iv)\s*\)|(?<![\w(])(?:\d|[a-z]|ii|iii|iv)\))|$)", seg):
                     a = m.start("name") + it.start("x")
                     x = it.group("x").rstrip(" ,;")
                     x = re.split(r",?\s+(?:as\s+)?(?:(?:assessed|determined|measured)\s+(?:by|with|using)|at\s+\d)", x)[0]
@@ -254,6 +400,13 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                         s0 = m.end() + a.end()
                         found.append((s0, s0 + len(nm), clean_phrase(doc.text[s0:s0 + len(nm)]), "primary", _timepoint(tail)))
                     break
+    for m in (_scan(PRIMARY_BESIDE_RE, flow, starts) if has_primary else ()):
+        g = next(k for k in ("n1", "n2", "n3", "n4") if m.group(k))
+        a, b = m.start(g), m.end(g)
+        found.append((a, b, clean_phrase(doc.text[a:b]), "primary", _timepoint(m.group(g))))
+    for m in (_scan(PRIMARY_RESPECTIVELY_RE, flow, starts) if has_primary and not lacks_cues(low, ("respectively",)) else ()):
+        a, b = m.start("name"), m.end("name")
+        found.append((a, b, clean_phrase(doc.text[a:b]), "primary", _timepoint(m.group("name"))))
     appos_end = has_primary and APPOS_END_CUE_RE.search(flow) is not None
     for m in (PRIMARY_APPOS_END_RE.finditer(flow) if appos_end else ()):
         name = m.group("name").strip()
@@ -262,7 +415,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             continue  # 'For the primary endpoint, the adjusted mean changes ... were -13.81': a result
         a = m.start("name")
         found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
-    for m in (PRIMARY_OF_RE.finditer(flow) if has_primary else ()):
+    for m in (_scan(PRIMARY_OF_RE, flow, starts) if has_primary else ()):
         g = next(k for k in ("name", "name2", "name3") if m.group(k))
         name = m.group(g).strip()
         if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:study|trial|analysis)\b", name, re.I):
@@ -285,7 +438,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             if len(parts) < 2:
                 continue
             name = parts[-1]
-        if 2 <= len(name) <= 120 and len(name.split()) <= 16 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
+        if 2 <= len(name) <= 120 and _words(name) <= 16 and not re.match(r"(?:we|this|these|it|they)\b", name, re.I):
             a = m.start("name") + m.group("name").index(name)
             found.append((a, a + len(name), clean_phrase(doc.text[a:a + len(name)]), "primary", _timepoint(name)))
             named_ends.add(m.end())
@@ -300,6 +453,13 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                 continue
             if rx is PRIMARY_INVERTED_RE and re.search(r",\s+(?:which|that)$", name):
                 continue  # '... assessed SAEs before and after treatment failure, which was the primary outcome': not the sentence's subject
+            if rx is PRIMARY_WITH_AS_RE and flow[max(0, m.start("name") - 2):m.start("name")] == ", ":
+                # after a comma only when it ends an opening phrase: 'After TKA, NRS scores ... were compared ... as the primary
+                # outcome' (not 'leak pressure in maximum flexion, maximum extension and the neutral position was taken as')
+                opening = flow[max(flow.rfind(". ", 0, m.start()) + 2, flow.rfind("\n", 0, m.start()) + 1, 0):m.start("name") - 2]
+                if "," in opening or len(opening.split()) > 8 or not re.match(
+                        r"(?:After|Before|In|For|At|During|Thus|Therefore|Here|Then|Finally|Additionally|Moreover|Also|Overall|Subsequently)\b", opening):
+                    continue
             if rx is PRIMARY_WITH_AS_RE and (re.search(r"\b(?:should|could|may|might|would|will|can)\s+be\b", m.group(0))
                                              or re.match(r"\s+(?:\w+\s+){0,2}?(?:for|in)\s+(?:future|further|subsequent|larger)\b", flow[m.end():])):
                 continue  # 'should be considered as the primary endpoint for future studies': a recommendation
@@ -345,7 +505,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
     # one outcome named twice ('change in depressive symptoms measured by the BDI-IA total score', 'reduction in total BDI-IA score')
     kept: list[tuple] = []
     for k, f in enumerate(found):
-        if f[3] != "primary":
+        if f[3] not in ("primary", "aim"):
             kept.append(f + (f[2], k))
             continue
         whole = _trim_primary(f)  # a result or a method as a whole ('HR 0.86 vs. 0.85, interaction P = 0.93') is not split
@@ -354,7 +514,9 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
             t = _trim_primary(g, item=len(items) > 1)
             if t is not None:
                 kept.append(t + (g[2] if len(items) > 1 else f[2], k))
-    kept.sort()
+    # a study's primary aim stands for its primary outcome only when no primary outcome is named
+    has_named = any(f[3] == "primary" for f in kept)
+    kept = sorted((f[:3] + ("primary",) + f[4:]) if f[3] == "aim" else f for f in kept if not (has_named and f[3] == "aim"))
     if kept and callable(abbrevs):
         abbrevs = abbrevs([re.sub(r"^(?:the|a|an)\s+", "", f[2], flags=re.I) for f in kept])
     endpoints: list[Endpoint] = []
@@ -477,7 +639,8 @@ def _list_items(s: str) -> list[tuple[int, int]]:
         if len(inner) == 2 and not _TITLE_AND_RE.search(last) and not re.search(r"\bbetween\b", left) \
                 and not re.match(r"\d", right) and not re.search(r"\d[\w-]*$", left) \
                 and not _one_abbreviated_name(last[inner[0][0]:inner[0][1]], last[inner[1][0]:inner[1][1]]):
-            spans[-1:] = [(last_a + inner[0][0], last_a + inner[0][1]), (last_a + inner[1][0], last_a + inner[1][1])]
+            det = re.match(r"(?:a|an|the)\s+", right)
+            spans[-1:] = [(last_a + inner[0][0], last_a + inner[0][1]), (last_a + inner[1][0] + (det.end() if det else 0), last_a + inner[1][1])]
         elif len(inner) > 2:
             return whole
     if len(spans) < 2:
@@ -539,7 +702,8 @@ NOT_A_NAME_RE = re.compile(
     r"^(?:met|achieved|reached|attained|not|no|significantly|statistically|analy[sz]ed|evaluated|assessed|measured|defined|compared|"
     r"similar|higher|lower(?!\s+(?:extremity|extremities|limbs?|back|urinary|respiratory|gastrointestinal|body|leg))|greater|better|worse|reduced|improved|increased|decreased|observed|seen|found|twice|available|different|"
     r"comparable|relevant|noted|associated|obtained|calculated|performed|determined|used|estimated|done|recorded|reported|positive|"
-    r"negative|superior|inferior|non-?inferior|after|before|during|in|at|for|by|this|these|that|which|also|likely|unchanged|changed|"
+    r"(?:positive|negative)(?=\s*(?:$|[,;.]|for\b|in\b|and\b|results?\b|trial\b|study\b|findings?\b))|superior|inferior|non-?inferior|"
+    r"after|before|during|in|at|for|by|this|these|that|which|also|likely|unchanged|changed|"
     r"study|trial|analysis|shown|demonstrated|identical|equal|based|expressed|tested|presented|given|examined|investigated|studied|"
     r"explored|considered|taken|chosen|selected|as|the\s+same|revealed|detected|identified|documented|discussed|"
     # 'patients were asked to assign preference to one of the treatments (primary endpoint)': what they did, not an outcome
@@ -576,7 +740,9 @@ def _trim_primary(f: tuple, item: bool = False) -> tuple | None:
     """A primary-endpoint candidate with a dangling word cut ('death through' 90-day ...), or None when the
     words after 'The primary outcome was' are a result or a method rather than an outcome's name."""
     start, end, name, kind, tp = f
-    lead = re.match(r"(?:such\s+as|including|namely)\s+", name, re.I)
+    # 'such as hospital stay', 'analysis of the time to viral rebound', '12 months for functional ability (primary outcome)'
+    lead = re.match(r"(?:such\s+as|including|namely|analysis\s+of(?:\s+the)?|(?:\d+|one|two|three|six|twelve)[\s-]*(?:hours?|days?|weeks?|months?|years?)\s+(?:for|of|in))\s+",
+                    name, re.I)
     if lead and len(name) - lead.end() >= 3:
         name, start = name[lead.end():], start + lead.end()
     how = HOW_TAIL_RE.search(name)
