@@ -365,7 +365,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                 span = _aim_span(flow, m.end("cop")) if m.group("cop") and "\n" not in m.group(0) else None
                 if span is not None:
                     a, b = span
-                    found.append((a, b, clean_phrase(doc.text[a:b]), "aim", _timepoint(flow[a:b])))
+                    found.append((a, b, clean_phrase(doc.text[a:b]), "aim", _timepoint(sent[sent.find(m.group(0)[:20]):] if sent else flow[a:b])))
                 continue
             if rx is PRIMARY_COPULA_RE and len(m.group("name").split()) == 1:
                 # 'The primary outcome was time during which ...': the name runs on to the clause end
