@@ -283,3 +283,31 @@ def test_the_arm_compared_with_is_the_active_control(text, expected):
 ])
 def test_comparisons_that_do_not_decide(text, expected):
     assert roles_by_label(text) == expected
+
+
+# --- total: the people a study, an intervention or a measurement was done in (methods) -----------------
+
+@pytest.mark.parametrize("text, n", [
+    ("METHODS: By ingesting a test drink, small intestinal permeability was assessed in 33 healthy human volunteers by measuring "
+     "the urinary lactulose/rhamnose excretion ratio in a randomized cross-over study.", 33),
+    ("METHODS: In a study registered at ClinicalTrials.Gov, a 16-week dietary intervention was undertaken in 60 patients with "
+     "allergic rhinitis. Using a double-blinded design, the patients were divided equally into two groups.", 60),
+    ("METHODS: This study was conducted in 2015 on 170 pregnant women who had been referred to the prenatal clinic. The "
+     "participants were randomly divided into two groups.", 170),
+    ("MATERIAL AND METHODS: In this prospective interventional clinical study, the anesthesia and recovery profile was assessed "
+     "in sixty pediatric patients undergoing inguinal hernia repair. Enrolled children were randomly assigned to two groups.", 60),
+])
+def test_total_studied_in(text, n):
+    assert design.total_enrolled(text).value == n
+
+
+@pytest.mark.parametrize("text", [
+    # a results section: analysed or subsets
+    "METHODS: Patients were randomized to two regimens.\nRESULTS: Response was evaluated in 120 patients after 12 weeks.",
+    # an analysis, a count of procedures, places
+    "METHODS: Children were randomized to two messages. The analyses were conducted on 411 children who reported never smoking.",
+    "METHODS: Patients were randomized. A total of 58 TAP blocks were performed among 29 patients.",
+    "METHODS: This experimental study with a control group was conducted in three public primary schools in Aydin.",
+])
+def test_not_a_total_studied_in(text):
+    assert design.total_enrolled(text) is None

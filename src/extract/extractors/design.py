@@ -166,9 +166,18 @@ SAMPLE_RE = re.compile(r"\b(?:(?:with|in|on)\s+a\s+sample\s+of|(?:(?:study|trial
 PAREN_ENROLLED_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s*\([^()]{1,150}\)\s*(?:randomi[sz]ed|enrolled)\b", re.I)
 # 'PATIENTS: Subjects were 1262 Japanese patients with osteoporosis' (not 'were 18 years or older')
 SUBJECTS_WERE_RE = re.compile(r"\b(?:Subjects|Participants|Patients)\s+were\s+(?P<n>" + COUNT + r")\s+(?!(?:years?|yrs?)\b)" + _W + r"{0,4}?" + PEOPLE + r"\b")
+# the people a study, an intervention or a measurement was done in (methods, not results): 'small intestinal permeability
+# was assessed in 33 healthy human volunteers', 'a 16-week dietary intervention was undertaken in 60 patients', 'This study
+# was conducted in 2015 on 170 pregnant women'
+STUDIED_IN_RE = re.compile(r"\b(?:was|were)\s+(?:assessed|studied|investigated|examined|evaluated|tested|measured|undertaken|conducted|performed|"
+                           r"carried\s+out)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:in|on|among)\s+(?:a\s+(?:total|sample|group)\s+of\s+)?(?P<n>" + COUNT
+                           + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
+# what was done in them, when it is not the study population: an analysis or a count of procedures ('58 TAP blocks were
+# performed among 29 patients', 'analyses were conducted on 411 children')
+STUDIED_BAD_SUBJECT_RE = re.compile(r"(?:\banalys[ie]s|\bsub-?group\s+analys[ie]s|\d[\w,.]*\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+$", re.I)
 _BASE_RES = ENROLLED_RES
 ENROLLED_RES = (_BASE_RES[:4] + [OF_AMONG_RE, PAREN_N_RE] + _BASE_RES[4:10] + [PAREN_ENROLLED_RE] + _BASE_RES[10:]
-                + [SAMPLE_RE, SUBJECTS_WERE_RE, ALLOCATED_TO_RE, DESIGN_IN_RE])
+                + [SAMPLE_RE, SUBJECTS_WERE_RE, ALLOCATED_TO_RE, DESIGN_IN_RE, STUDIED_IN_RE])
 ENROLLED_CUES.update({
     PAREN_ENROLLED_RE: re.compile(r"\)\s*(?:randomi[sz]ed|enrolled)", re.I),
 })
@@ -180,6 +189,8 @@ ENROLLED_WORDS.update({
     SUBJECTS_WERE_RE: ("ts were",),
     ALLOCATED_TO_RE: ("randomly ",),
     DESIGN_IN_RE: ("random", "controlled", "blind", "masked", "cross"),
+    STUDIED_IN_RE: ("assessed", "studied", "investigated", "examined", "evaluated", "tested", "measured", "undertaken",
+                    "conducted", "performed", "carried out"),
 })
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\s+(?:to\b|sample|enrol|recruit|number|total|size)|\b(?:was|were|is|are)\s+planned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
@@ -374,6 +385,19 @@ def _next_match(pat: re.Pattern[str], mt: str, pos: int, anchors: list[tuple[int
     return None
 
 
+RESULTS_HEAD_RE = re.compile(r"\b(?:RESULTS?|Results?|FINDINGS|Findings)\s*:")
+CONCLUSIONS_HEAD_RE = re.compile(r"\b(?:CONCLUSIONS?|Conclusions?|DISCUSSION|Discussion|INTERPRETATION|Interpretation)\s*(?:[&\w ]{0,30})?:")
+
+
+def _in_results(mt: str, pos: int) -> bool:
+    """Whether pos lies in a results section (between a 'RESULTS:' heading and the conclusions)."""
+    r = RESULTS_HEAD_RE.search(mt, 0, pos)
+    if r is None:
+        return False
+    c = CONCLUSIONS_HEAD_RE.search(mt, r.end())
+    return c is None or pos < c.start()
+
+
 def _after_parenthesis(mt: str, m: re.Match[str]) -> str:
     """The 80 characters after a match; after the close of the parenthesis the match ends inside ('women (n = 37;
     age = 27.1 ± 4.2; ...) completed')."""
@@ -410,6 +434,9 @@ def total_enrolled(mt: str) -> Found | None:
             if n is None or n < 2 or (1900 <= n <= 2100 and re.fullmatch(r"\d{4}", m.group(g)) and not re.search(
                     r"\b(?:total|sample|cohort)\s+of\s+$", mt[max(0, m.start(g) - 20):m.start(g)], re.I)):
                 continue  # a year ('In 2010 patients were randomized'), unless 'a total of 2061 patients'
+            if pat is STUDIED_IN_RE and (STUDIED_BAD_SUBJECT_RE.search(mt[max(0, m.start() - 40):m.start()])
+                                         or _in_results(mt, m.start()) or CLUSTER_UNITS_RE.search(m.group(0))):
+                continue  # ('was conducted in three public primary schools': places, not the people enrolled)
             if pat is DESIGN_IN_RE and DESIGN_IN_BAD_GAP_RE.search(m.group("gap")):
                 continue  # 'in this randomized trial, adverse events occurred in 12 patients': not the enrolment
             phrase = mt[m.end(g):m.end("who")] if "who" in pat.groupindex else "" if pat is PAREN_N_RE else mt[m.end(g):m.end()]
