@@ -223,3 +223,29 @@ def test_more_phrasings(text, names):
 def test_more_phrasings_negative(text):
     assert len(primaries(text)) <= (1 if "Oropharyngeal" in text else 0)
     assert not any(n in ("maximum extension", "neutral position", "HR", "blinded assessors") for n in primaries(text))
+
+
+@pytest.mark.parametrize("text, names", [
+    # a heading after two spaces; a method acronym before the measure; 'calculated from' a model
+    ("Women got support.  Main outcome measures: Primary outcomes; IPV (Composite Abuse Scale CAS) and depression (EPDS); "
+     "secondary measures included wellbeing (SF-36).", ["IPV (Composite Abuse Scale CAS)", "depression (EPDS)"]),
+    ("Efficacy was evaluated using ANCOVA for the change from baseline to week 8 in the digit symbol substitution test (DSST)–number "
+     "of correct symbols as the prespecified primary end point.",
+     ["change from baseline to week 8 in the digit symbol substitution test (DSST)–number of correct symbols"]),
+    ("The primary study endpoint was the 24-month TCD velocity calculated from a general linear mixed model, with non-inferiority "
+     "margin = 15 cm/sec.", ["24-month TCD velocity"]),
+])
+def test_more_phrasings_round2(text, names):
+    assert primaries(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The primary outcome was the response rate of drug A vs. placebo. Secondary outcomes were many.", ["response rate of drug A vs. placebo"]),
+    # a participle with its preposition continues the item before it; a long heading keeps its last item
+    ("The primary objective was to investigate the feasibility of running an asthma trial in primary care, reported in [13].",
+     ["feasibility of running an asthma trial in primary care"]),
+    ("Main outcome measure: Primary outcome was refill adherence measured over 1 year expressed as continuous outcome and dichotomous "
+     "(refill rate≥80%).", ["refill adherence"]),
+])
+def test_more_phrasings_round3(text, names):
+    assert primaries(text) == names

@@ -29,7 +29,7 @@ _FREE_MOD = (r"(?:(?!(?:care|health|healthcare|school|schools|prevention|and|or|
 # the point of 'S. aureus'), or a timepoint ('12 months after') that does not belong to the measure ('in the past 24 hours',
 # '≥ 13', 'in 1 second')
 _NAME_STOP = (r"(?<!change)(?<!changes)(?<!difference)(?<!reduction)(?<!increase)(?<!decrease)(?<!improvement)\s+from\s+baseline\b|"
-              r"\s+(?:over|during|at|measured|assessed|evaluated)\b|;|\.(?!\d|\s+(?-i:[a-z]))|"
+              r"\s+(?:over|during|at|measured|assessed|evaluated)\b|;|(?<!\bvs)\.(?!\d|\s+(?-i:[a-z]))|"
               r"(?<![=<>≥≤])(?<!\bin)(?<!\bof)(?<!\bthan)(?<!\bpast)(?<!\bfirst)(?<!\blast)(?<!\bprevious)(?<!\bpreceding)"
               r"\s+\d+(?:\.\d+)?(?:\s*(?:,|and|or|to|-|–)\s*\d+)*\s*[- ]?(?:h|hrs?|hours?|d|days?|weeks?|wks?|months?|mo|years?|yrs?|y)\b")
 PRIMARY_COPULA_RE = re.compile(
@@ -44,7 +44,7 @@ PRIMARY_COPULA_RE = re.compile(
     # 'Two co-primary endpoints were assessed: (i) ...'
     r"(?:were|was)\s+(?:assessed|measured|evaluated|defined|examined|used)(?=\s*:)|"
     r"was|were|is|are|included|includes|include|comprised|concerned|consisted\s+of)|\s*(?P<colon>:))\s*:?\s+(?:(?:defined|measured|expressed|calculated)\s+as\s+)?(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine)\s+)?(?:the\s+)?"
-    r"(?P<name>(?:[^.;]|\.(?=\d|\s+(?-i:[a-z])))+?)(?=" + _NAME_STOP + ")",
+    r"(?P<name>(?:[^.;]|\.(?=\d|\s+(?-i:[a-z]))|(?<=\bvs)\.)+?)(?=" + _NAME_STOP + ")",
     re.I,
 )
 # an appositive that ends the sentence: 'Non-inferiority was based on the primary endpoint, the change from baseline to week 18 in
@@ -79,7 +79,7 @@ PRIMARY_OF_RE = re.compile(
 # 'Postoperative pain as the primary outcome was assessed', '... recorded as the primary end point', 'the number of sickness
 # absence days as the primary outcome', 'DSST-number of correct symbols as the prespecified primary end point'
 PRIMARY_WITH_AS_RE = re.compile(
-    rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=\bwere\s)|(?<=[.:;,]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,80}}?(?:\s*\([^()]{{1,40}}\)(?:[^,;:().]{{1,60}}?)??){{0,3}}?)"
+    rf"(?:\bwith\s+|(?<=\bincluded\s)|(?<=\bincluding\s)|(?<=\busing\s)|(?<=\bwere\s)|(?<=[.:;,]\s)|^)(?P<name>[A-Za-z][^,;:().]{{1,100}}?(?:\s*\([^()]{{1,40}}\)(?:[^,;:().]{{1,60}}?)??){{0,3}}?)"
     # 'Depression (BDI-II) was assessed as a primary outcome', 'NRS scores ... were compared via repeated-measures ANOVA as the primary outcome'
     rf"\s+(?:(?:was|were)\s+(?:recorded|chosen|used|selected|defined|designated|taken|assessed|measured|evaluated|analy[sz]ed|examined|included|considered|"
     rf"compared\s+between\s+groups|compared\s+(?:via|using|by|with)\s+[^,;.]{{1,80}}?)\s+)?(?<!\bwell\s)as\s+(?:the\s+|its\s+|a\s+)?"
@@ -104,8 +104,8 @@ PRIMARY_BESIDE_RE = re.compile(
     r"(?=\s*[.;,]|\s+(?:at|over|during|in\s+(?:all|both|each))\b)", re.I)
 # structured abstracts: 'MAIN OUTCOME MEASURES: X.' / 'Primary endpoint: X.'
 PRIMARY_HEADING_RE = re.compile(
-    r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
-    r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!\s*(?:We\b|The\s+(?:co-?primary|primary|main)\b))(?P<name>[^.\n]{3,200})|"
+    r"(?:^|(?<=[.:\n]\s)|(?<=\.\s\s)|(?<=\n))(?:MAIN|PRIMARY|Main|Primary)\s+(?:OUTCOME|Outcome|outcome|END\s?POINT|End\s?point|end\s?point)S?s?"
+    r"(?:\s+(?:MEASURES?|[Mm]easures?))?\s*:\s*(?!\s*(?:We\b|The\s+(?:co-?primary|primary|main)\b))(?P<name>[^.\n]{3,300})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\n))(?:MAIN|Main)\s+(?:MEASURES?|[Mm]easures?)\s*:\s*(?!\s*(?:We\b|The\s+(?:co-?primary|primary|main)\b))(?P<name2>[^.\n]{3,200})|"
     r"(?:^|(?<=[.:\n]\s)|(?<=\.\s\s)|(?<=\n))Main\s+outcome\s+measures?\s+(?=[A-Z])(?!\s*(?:We\b|The\s+(?:co-?primary|primary|main)\b))(?P<name3>[^.\n]{3,200})|"
     # 'Main outcome measures. Metabolic syndrome (MetS) as defined by ...' (a heading ending in a full stop)
@@ -248,7 +248,8 @@ def _aim_span(flow: str, pos: int) -> tuple[int, int] | None:
     end = pos
     while end < len(flow) and end - pos < 400:
         ch = flow[end]
-        if ch == ";" or ch == "\n" and flow[end + 1:end + 2] == "\n" or ch == "." and not re.match(r"\.(?:\d|\s+[a-z]|[a-z])", flow[end:end + 3]):
+        if ch == ";" or ch == "\n" and flow[end + 1:end + 2] == "\n" or ch == "." and not re.match(r"\.(?:\d|\s+[a-z]|[a-z])", flow[end:end + 3]) \
+                and flow[end - 3:end] not in (" vs", "(vs"):
             break
         end += 1
     text = flow[pos:end]
@@ -471,6 +472,10 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
                 lead = re.search(r"^.*\b(?:included|includes|including|were|was|are|is|comprised|recorded|using)\s+", name)
                 if lead and len(name) - lead.end() >= 3:
                     parts = [(name[lead.end():], m.start(g) + lead.end())]
+                # 'using ANCOVA for the change from baseline to week 8 in the DSST score as the primary end point': the measure
+                method = re.match(r"(?-i:[A-Z]{3,})[\w-]*\s+(?:for|of|on)\s+(?:the\s+)?", parts[0][0])
+                if method and len(parts[0][0]) - method.end() >= 3:
+                    parts = [(parts[0][0][method.end():], parts[0][1] + method.end())]
             if rx is PRIMARY_HEADING_RE:
                 parts = _heading_parts(name, m.start(g))
             for part, off in parts:
@@ -544,7 +549,7 @@ def extract_endpoints(doc: Document, flow: str, sents: list[Segment],
 # how an item of a list of primary outcomes starts when it only continues the item before it: a definition or an appositive
 # ('X, defined as Y, Z and W', 'X, a composite measure of A, B and C', 'X, specifically Y'), after which no new item starts; or a
 # timepoint or a prepositional part ('at 1, 3 and 6 months', 'in both studies')
-_DEF_ITEM_RE = re.compile(r"(?:as|which|that|who|where|when|whereas|while|including|included|such|defined|measured|assessed|evaluated|"
+_DEF_ITEM_RE = re.compile(r"(?:(?!(?:need|speed|feed|bleed|seed|breed)\b)[a-z]{2,}ed\s+(?:in|by|as|at|with|from|using|to|for|on)|as|which|that|who|where|when|whereas|while|including|included|such|defined|measured|assessed|evaluated|"
                           r"analy[sz]ed|calculated|estimated|determined|expressed|based|using|i\.?e|e\.?g|namely|a|an|respectively|"
                           r"\w+ly(?:\s+\w+ed)?)\b", re.I)
 _CONT_ITEM_RE = re.compile(r"(?:with|without|in|at|during|from|after|before|by|for|to|of|on|over|within|between|among|both|either|than|"
@@ -712,7 +717,8 @@ NOT_A_NAME_IN_RE = re.compile(r"^(?:\d+|one|two|three|four|six|twelve)[\s-]*(?:h
                              r"^\d[\d.,]*\s*(?:%|\(|(?:and|vs|of|to|patients|participants|subjects)\b)")
 TRAILING_WORD_RE = re.compile(r"(?:\s+(?:of|the|for|with|to|in|by|and|or|through|among|from|at|a|an|as|=|was|were|is|within|after|during|over|until))+\W*$", re.I)
 # 'Physical activity assessed at baseline and 12 and 24 months': the measure only
-HOW_TAIL_RE = re.compile(r"\s+(?:assessed|measured|evaluated|recorded)\s+(?:at|using|with|on|in|every|before|after|by)\b.*$", re.I | re.S)
+HOW_TAIL_RE = re.compile(r"\s+(?:assessed|measured|evaluated|recorded)\s+(?:at|using|with|on|in|every|before|after|by|over|during|for)\b.*$|\s+expressed\s+as\b.*$|"
+                         r"\s+(?:calculated|derived|estimated|obtained)\s+(?:from|using|with|by)\b.*$", re.I | re.S)
 # what follows a name and says how it was defined, measured or analysed, or what it is: 'overall survival, defined as time from
 # randomisation until death, analysed by modified intention-to-treat', 'time-to-parasitaemia, assessed by TBS', 'PIVC failure, a
 # composite measure of occlusion, ...', 'sFlt-1, an anti-angiogenic factor linked with ...', 'progressive intracranial haemorrhage
@@ -721,6 +727,7 @@ DEF_TAIL_RE = re.compile(
     r",\s+(?:as\s+)?(?:defined|measured|assessed|evaluated|analy[sz]ed|calculated|estimated|determined|expressed|derived|obtained|quantified|"
     r"confirmed|documented|adjusted|unadjusted|either|whether|reflecting|according|based|using|with|among|by|in\s+(?:both|all|the|each))\b.*$|"
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:composite|measure|marker|surrogate|indicator|factor|index|proxy|reflection)\b.*$|"
+    r",\s+(?!(?:need|speed|feed|bleed|seed|breed)\b)[a-z]{2,}ed\s+(?:in|by|as|from|using)\b.*$|"
     r"\s+(?:which|that)\s+(?:was|were|is|are)\s+(?:defined|measured|assessed|evaluated|calculated|determined)\b.*$|"
     r"\s+(?:in|for|among)\s+(?:the|all)\s+(?:[\w-]+\s+){0,3}?(?:population|analysis\s+set)\b.*$", re.I | re.S)
 
