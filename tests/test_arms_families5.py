@@ -311,3 +311,20 @@ def test_total_studied_in(text, n):
 ])
 def test_not_a_total_studied_in(text):
     assert design.total_enrolled(text) is None
+
+
+@pytest.mark.parametrize("text, n", [
+    ("METHODS: A total number of one hundred and sixty (160) patients were randomized into two equal groups.", 160),
+    ("METHODS: This randomized single-blind clinical trial was conducted in Isfahan. A total number of 75 consecutive patients "
+     "undergoing planned coronary artery bypass grafting were enrolled.", 75),
+    ("MATERIALS AND METHODS: One thousand three hundred and twenty eight (1328) patients were included in this randomised study.", 1328),
+    ("MATERIALS AND METHODS: The study was done in 13 prepubertal children with classical CAH over a 6-month period, in a "
+     "randomized crossover design.", 13),
+])
+def test_total_number_words_echoed_and_done_in(text, n):
+    assert design.total_enrolled(text).value == n
+
+
+def test_a_number_in_parenthesis_after_digits_is_no_echo():
+    # '40 (25%) patients' is a share, not the number again
+    assert design.total_enrolled("In this randomized trial, 160 (25%) patients were included in the analysis.") is None

@@ -74,7 +74,8 @@ ENROLLED_RES = [
     # structured-abstract heading: 'Participants 789 pregnant smokers, aged 16-50 years'
     re.compile(r"\b(?:Participants|Subjects|Patients|PARTICIPANTS|SUBJECTS|PATIENTS)\s*:?\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?i:" + NUMBER_WORDS + r"))\s+"
                + _W + r"{0,4}?(?i:" + PEOPLE + r")\b"),
-    re.compile(r"\bA total of (?P<n>" + COUNT + r")\s+" + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
+    # ('A total number of one hundred and sixty (160) patients were randomized')
+    re.compile(r"\bA total (?:number )?of (?P<n>" + COUNT + r")\s+(?:\(\d+\)\s+)?" + _W + r"{0,8}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:we\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|enrolled|recruited|included|studied)\s+(?:[\w-]+,\s+)?(?:a total of\s+)?(?P<n>" + COUNT + r")\s*,?\s+"
                + _W + r"{0,10}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:study|trial),\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
@@ -92,7 +93,7 @@ ENROLLED_RES = [
     re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,120}?\s)?(?:receiv\w*|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?|and\s+(?:a\s+)?(?:placebo|sham))\s", re.I),
     re.compile(r"\bThe study included (?P<n>" + COUNT + r")\b", re.I),
     re.compile(r"(?<![\w.,])(?P<n>(?i:" + COUNT + r"))\s+(?P<who>[A-Z][A-Za-z]*s)\s+participated\s+in\s+the\s+(?:study|trial)\b"),
-    re.compile(r"\bA total of (?P<n>" + COUNT + r")\s+(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*s)\b(?<!weeks)(?<!months)(?<!days)(?<!years)"
+    re.compile(r"\bA total (?:number )?of (?P<n>" + COUNT + r")\s+(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*s)\b(?<!weeks)(?<!months)(?<!days)(?<!years)"
                r"(?<!samples)(?<!specimens)(?<!visits)(?<!cycles)(?<!episodes)(?<!sessions)(?<!procedures)(?<!alerts)"
                r"[^.;]{0,160}?\b(?:were|had\s+been)\s+(?:recruited|enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|included|allocated|assigned)\b", re.I),
     re.compile(r"\b(?:all\s+|eligible\s+)?" + PEOPLE + r"(?:\s+with\s+[^.;()]{1,40}?(?=\s*\(\s*n\s*=\s*\d[\d,]*\s*\)(?![^.;]{0,60}\bn\s*=)))?\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<who>)\s*[;,)]", re.I),
@@ -114,10 +115,10 @@ ENROLLED_CUES = {
 ENROLLED_WORDS = {
     ENROLLED_RES[0]: ("total number of enrollees",),
     ENROLLED_RES[1]: ("participants in ",),
-    ENROLLED_RES[3]: ("a total of ",),
+    ENROLLED_RES[3]: ("a total of ", "a total number of "),
     ENROLLED_RES[5]: ("study,", "trial,"),
     ENROLLED_RES[14]: ("the study included ",),
-    ENROLLED_RES[16]: ("a total of ",),
+    ENROLLED_RES[16]: ("a total of ", "a total number of "),
     # before the regex cues above
     ENROLLED_RES[6]: ("participated", "took part", "agreed to participate"),
     ENROLLED_RES[7]: ("participated", "took part", "agreed to participate"),
@@ -170,7 +171,7 @@ SUBJECTS_WERE_RE = re.compile(r"\b(?:Subjects|Participants|Patients)\s+were\s+(?
 # was assessed in 33 healthy human volunteers', 'a 16-week dietary intervention was undertaken in 60 patients', 'This study
 # was conducted in 2015 on 170 pregnant women'
 STUDIED_IN_RE = re.compile(r"\b(?:was|were)\s+(?:assessed|studied|investigated|examined|evaluated|tested|measured|undertaken|conducted|performed|"
-                           r"carried\s+out)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:in|on|among)\s+(?:a\s+(?:total|sample|group)\s+of\s+)?(?P<n>" + COUNT
+                           r"carried\s+out|done)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:in|on|among)\s+(?:a\s+(?:total|sample|group)\s+of\s+)?(?P<n>" + COUNT
                            + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
 # what was done in them, when it is not the study population: an analysis or a count of procedures ('58 TAP blocks were
 # performed among 29 patients', 'analyses were conducted on 411 children')
@@ -190,7 +191,7 @@ ENROLLED_WORDS.update({
     ALLOCATED_TO_RE: ("randomly ",),
     DESIGN_IN_RE: ("random", "controlled", "blind", "masked", "cross"),
     STUDIED_IN_RE: ("assessed", "studied", "investigated", "examined", "evaluated", "tested", "measured", "undertaken",
-                    "conducted", "performed", "carried out"),
+                    "conducted", "performed", "carried out", "done"),
 })
 PLANNED_RE = re.compile(r"\bwill\s+be\b|\bplanned\s+(?:to\b|sample|enrol|recruit|number|total|size)|\b(?:was|were|is|are)\s+planned\b|\btarget(?:ed)?\b|\bto\s+recruit\b|\bsample size\b|\bpowered\b|\baim(?:s|ed)?\s+to\b", re.I)
 FOLLOW_RE = re.compile(r"\b(?P<n>\d+)[- ](?P<u>months?|years?|weeks?|days?)[- ]follow[- ]up\b|"
@@ -440,6 +441,8 @@ def total_enrolled(mt: str) -> Found | None:
             if pat is DESIGN_IN_RE and DESIGN_IN_BAD_GAP_RE.search(m.group("gap")):
                 continue  # 'in this randomized trial, adverse events occurred in 12 patients': not the enrolment
             phrase = mt[m.end(g):m.end("who")] if "who" in pat.groupindex else "" if pat is PAREN_N_RE else mt[m.end(g):m.end()]
+            if not m.group(g)[0].isdigit():
+                phrase = re.sub(r"^\s*\(\d+\)", "", phrase)  # a number in words, then in digits: 'one hundred and sixty (160)
             if re.search(r"(?<![\w.-])(?<!type\s)\d[\d.,]*(?![\w-])|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?)\b",
                          phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I):
                 continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
