@@ -249,3 +249,10 @@ def test_more_phrasings_round2(text, names):
 ])
 def test_more_phrasings_round3(text, names):
     assert primaries(text) == names
+
+
+def test_participle_inside_a_name_is_kept():
+    # 'assessed for' belongs to the measure; only 'measured/assessed at|using|by|over ...' tails are cut
+    assert primaries("The main outcomes were the proportions of (1) first-time prescriptions where thiazides were prescribed and (2) "
+                     "patients assessed for cardiovascular risk before prescribing.") == [
+        "first-time prescriptions where thiazides were prescribed", "patients assessed for cardiovascular risk before prescribing"]

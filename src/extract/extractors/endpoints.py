@@ -717,7 +717,7 @@ NOT_A_NAME_IN_RE = re.compile(r"^(?:\d+|one|two|three|four|six|twelve)[\s-]*(?:h
                              r"^\d[\d.,]*\s*(?:%|\(|(?:and|vs|of|to|patients|participants|subjects)\b)")
 TRAILING_WORD_RE = re.compile(r"(?:\s+(?:of|the|for|with|to|in|by|and|or|through|among|from|at|a|an|as|=|was|were|is|within|after|during|over|until))+\W*$", re.I)
 # 'Physical activity assessed at baseline and 12 and 24 months': the measure only
-HOW_TAIL_RE = re.compile(r"\s+(?:assessed|measured|evaluated|recorded)\s+(?:at|using|with|on|in|every|before|after|by|over|during|for)\b.*$|\s+expressed\s+as\b.*$|"
+HOW_TAIL_RE = re.compile(r"\s+(?:assessed|measured|evaluated|recorded)\s+(?:at|using|with|on|in|every|before|after|by|over|during)\b.*$|\s+expressed\s+as\b.*$|"
                          r"\s+(?:calculated|derived|estimated|obtained)\s+(?:from|using|with|by)\b.*$", re.I | re.S)
 # what follows a name and says how it was defined, measured or analysed, or what it is: 'overall survival, defined as time from
 # randomisation until death, analysed by modified intention-to-treat', 'time-to-parasitaemia, assessed by TBS', 'PIVC failure, a
