@@ -328,3 +328,63 @@ def test_total_number_words_echoed_and_done_in(text, n):
 def test_a_number_in_parenthesis_after_digits_is_no_echo():
     # '40 (25%) patients' is a share, not the number again
     assert design.total_enrolled("In this randomized trial, 160 (25%) patients were included in the analysis.") is None
+
+
+# --- arm sizes: a description after the size in an allocation sentence; 'for each group'; 'randomized' --------
+
+@pytest.mark.parametrize("text, expected", [
+    ("RESULTS: Seventy six patients were assigned to either ES (38 subjects, median age of 51, 65.8% male) or SI (38 subjects, "
+     "median age of 55, 52.6% male).", [38, 38]),
+    ("METHODS: In this randomized trial, 70 patients with T2D were randomly divided into two groups (n = 35 for each group).", [35, 35]),
+    ("METHODS: Participants who fulfilled the inclusion criteria were randomly allocated to intervention or control groups "
+     "(N = 381 for each group).", [381, 381]),
+    ("METHODS: Children were enrolled in an 8-week randomized study of LDX 30-70 mg/day (n = 186 randomized) or placebo "
+     "(n = 93 randomized).", [93, 186]),
+])
+def test_arm_size_families_round5(text, expected):
+    assert sorted(n for n, _ in arms_of(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a description after the size outside an allocation: an outcome count; a share; a sex breakdown
+    "RESULTS: Mortality was higher in the ES group (12 patients, median age of 70) than in the SI group.",
+    "FINDINGS: Most women used their allocated study treatment (740 women, 94.0%), with median use similar for both groups.",
+    "METHODS: Patients with knee OA were randomized to one of three groups: 1) Walking and Behavioural intervention (WB) "
+    "(18 males, 57 females); 2) Walking intervention (W) (24 males, 57 females).",
+])
+def test_not_arm_sizes_round5(text):
+    assert arms_of(text) == []
+
+
+def test_intervention_and_control_sized_together_stay_two_arms():
+    text = ("METHOD: All workers in a company (n = 290) were recruited. Participants were randomly allocated to intervention or "
+            "control groups (N = 381 for each group).")
+    assert (381, "control") in arms_of(text) and (381, "experimental") in arms_of(text)
+
+
+# --- two active arms: the one the title does not name is the active control ------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Efficacy of Mirodenafil for Chronic Prostatitis in Middle-Aged Males\nMETHODS: Eighty-eight males were randomized to "
+     "receive either levofloxacin (group L, 40 patients) or mirodenafil (group ML, 48 patients).",
+     {"levofloxacin": "active-control", "mirodenafil": "experimental"}),
+    ("Honey Mitigates Radiation-Induced Oral Mucositis\nMETHODS: Patients were randomized to honey (n = 25) or povidone-iodine "
+     "(n = 25).", {"honey": "experimental", "povidone-iodine": "active-control"}),
+])
+def test_the_arm_the_title_names_is_the_experiment(text, expected):
+    assert roles_by_label(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # both named (hyphen or space): no decision
+    ("Low-load bench press and push-up induce similar muscle hypertrophy\nMETHODS: Men were randomized to a bench-press group "
+     "(n = 13) or a push-up group (n = 13).", {"bench-press group": "experimental", "push-up group": "experimental"}),
+    # only a generic word in the title
+    ("A Randomized Trial of the Effects of a Low Glycemic Index Diet\nMETHODS: Women were randomized to an LGI (n = 62) or a "
+     "high-fiber moderate-GI diet (n = 64).", {"LGI": "experimental", "high-fiber moderate-GI diet": "experimental"}),
+    # no title: the first line is a sentence
+    ("Patients were randomized to honey (n = 25) or povidone-iodine (n = 25). Honey reduced mucositis.",
+     {"honey": "experimental", "povidone-iodine": "experimental"}),
+])
+def test_title_that_does_not_decide(text, expected):
+    assert roles_by_label(text) == expected

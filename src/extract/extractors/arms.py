@@ -26,9 +26,10 @@ def _int(s: str) -> int:
 _N = r"(?:\d{1,3}(?:,\d{3})+|" + _SP + r"(?=\s*[;,)])|\d+)(?!,?\d)"  # '1,665' whole, never '1' before a thousands comma
 N_RE = re.compile(
     # an abbreviation may come first: '(Dex; 58 patients)', '(control, n=40)', '(SF; n = 18)'
-    r"\(\s*(?:(?!(?:both|each|all)\b)[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?\s*[;,):]|"
+    r"\(\s*(?:(?!(?:both|each|all)\b)[A-Za-z][\w-]{0,15}\s*[;,:]\s*)?n\s*=\s*(?P<n>" + _N + r")(?:\s+" + PEOPLE + r")?(?:\s+randomi[sz]ed)?\s*[;,):]|"
     r"\(\s*(?:(?!planned|target|expected|estimated|anticipated|sample|total|enrol)[A-Za-z][\w-]{0,15}(?:\s+[A-Za-z][\w-]{0,15}){0,2}\s*[;,:]\s*)?"
-    r"(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*\)|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
+    # ('ES (38 subjects, median age of 51, 65.8% male)': a description after the size, in an allocation sentence)
+    r"(?P<n2>" + _N + r")\s+" + PEOPLE + r"\s*(?:\)|(?P<desc2>[,;])(?=[^()]{1,80}\)))|(?<=[,;])\s*n\s*=\s*(?P<n3>" + _N + r")(?=\s*[;,)])|(?:(?<=group)|(?<=arm))\s+n\s*=\s*(?P<n5>" + _N + r")(?=\s*[;,)])|"
     # '(group L, 40 patients)': a group name and its size in one parenthesis
     r"\(\s*(?:group|arm)\s+[\w-]{1,12},\s*(?P<n6>" + _N + r")\s+" + PEOPLE + r"\s*\)",
     re.I,
@@ -78,7 +79,7 @@ PAIR_N_RE = re.compile(
 EACH_RE = re.compile(
     r"\b(?P<k>two|three|four|five|six|[2-6])(?:\s+(?:equal\s+|parallel\s+|treatment\s+|study\s+|intervention\s+)?(?:groups|arms)|-(?:group|arm))\b"
     r"(?:\s*(?=\(\s*(?:n\s*=|each\b))|[^.;]{0,80}?)"
-    r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:in\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>" + COUNT + r")\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
+    r"(?:\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:" + PEOPLE + r"\s*)?(?:(?:in|for)\s+)?each(?:\s+group|\s+arm)?\s*\)|(?P<n2>" + COUNT + r")\s+" + PEOPLE + r"\s+(?:in\s+)?each\b|"
     r"\bof\s+(?P<n3>\d+)\s+each\b|\s*\(\s*n\s*=\s*(?P<n4>\d+)\s*\)|\s+of\s+(?P<n5>" + COUNT + r")\s+" + PEOPLE + r"\b|"
     # 'four groups (each n=20)', 'three groups of twenty.'
     r"\s*\(\s*each\s*[:,]?\s*n\s*=\s*(?P<n7>\d+)\s*\)|"
@@ -90,7 +91,7 @@ K_N_GROUPS_RE = re.compile(r"\b(?P<k>two|three|four|five|six|[2-6])\s*(?:\(\s*n\
                            r"\s(?:equal\s+)?(?:groups|arms)\s+of\s+(?P<n8>" + COUNT + r")(?=\s*[.;,](?!\d)|\s+each\b))", re.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # 'allocated to control group (CG), myopic defocus group (MDG) and hyperopic defocus group (HDG) (n = 17 per group)'
-PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|in\s+each|each)(?:\s+(?:group|arm))?\s*\)|"
+PER_GROUP_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d+)\s*(?:" + PEOPLE + r"\s+)?(?:per|(?:in|for)\s+each|each)(?:\s+(?:group|arm))?\s*\)|"
                           r"\(\s*(?P<both>both|each)\s*[:,]?\s*n\s*=\s*(?P<nb>\d+)\s*\)", re.I)
 BOUNDARY_RE = re.compile(
     r"(?:\b(?:randomi[sz]ed|assigned|allocated)\s+(?:\d\s?:\s?\d\s+)?to\s+(?:either\s+)?|(?<!addition\s)\bto\s+(?:either\s+)?|"
@@ -288,6 +289,12 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     prev_end = 0
     for m in N_RE.finditer(flow):
         si = next((k for k, s in enumerate(sents) if s.start <= m.start() < s.end), -1)
+        if m.group("desc2") and (not ALLOCATION_RE.search(flow, sents[si].start if si >= 0 else max(0, m.start() - 300), m.start())
+                                 or re.search(r"\b(?:(?:fe)?males?|(?:wo)?men|boys|girls)\s*[,;]$", m.group(0), re.I)
+                                 or re.match(r"\s*\d+(?:\.\d+)?\s*%", flow[m.end():])):
+            # '(38 subjects, median age ...)' outside an allocation sentence (a described subgroup or an outcome count), a
+            # breakdown by sex ('(18 males, 57 females)') or a share ('(740 women, 94.0%)')
+            continue
         lo = max(prev_end, sents[si].start if si >= 0 else 0, m.start() - 160)
         window = flow[lo:m.start()].rstrip().rstrip(",;").rstrip()
         parens: list[str] = []
@@ -483,6 +490,11 @@ def _core(label: str) -> str:
     """An arm label without articles, 'group'/'arm' and plural: 'a control group' ~ 'controls' ~ 'the control arm'."""
     w = re.sub(r"^(?:the|a|an)\s+|\s+(?:group|arm|condition|cohort)s?$", "", label.strip().lower())
     return re.sub(r"s$", "", w.strip())
+
+
+def _siblings(g: list[Mention], m: Mention) -> bool:
+    """Whether a group holds a mention read from the same words as m (arms sized together)."""
+    return m.source == "text" and any(x.source == "text" and (x.start, x.end) == (m.start, m.end) for x in g)
 
 
 def _sentence_of(sents: list[Segment], pos: int) -> int:
@@ -775,6 +787,31 @@ def _compared_with(active: list[Arm], groups: dict[str, list[Mention]], flow: st
     return next((c for c in active if c.arm_id in named), None) if len(named) == 1 else None
 
 
+# words of arm names too common to tell two arms apart in a title ('diet', 'training', 'care')
+_GENERIC_NAME_WORDS = {"diet", "care", "program", "programme", "training", "intervention", "injection", "injections", "screening",
+                       "technique", "techniques", "management", "procedure", "exercise", "control", "standard", "usual",
+                       "conventional", "group", "arm", "patients", "children", "women", "men", "high", "low", "dose"}
+
+
+def _not_in_title(active: list[Arm], groups: dict[str, list[Mention]], mt: str) -> Arm | None:
+    """Of two arms, the one the title does not name when it names the other ('The Efficacy of Mirodenafil for Chronic
+    Prostatitis': levofloxacin, beside levofloxacin and mirodenafil, is the comparator). The title is the first line when
+    it is no sentence."""
+    title = mt.split("\n", 1)[0].strip()
+    if not title or len(title) > 250 or title.endswith(".") or len(mt) == len(title):
+        return None
+    norm = " " + " ".join(re.findall(r"[a-z0-9+/]+", title.lower())) + " "
+    named = []
+    for a in active:
+        ws = set().union(*(_name_words(x.label + " " + x.desc) for x in groups[a.arm_id]))
+        named.append({w for w in ws if w not in _GENERIC_NAME_WORDS and len(w) > 2})
+    own = [named[0] - named[1], named[1] - named[0]]
+    hit = [any(" " + " ".join(re.findall(r"[a-z0-9+/]+", w)) + " " in norm for w in o) for o in own]
+    if hit[0] != hit[1] and own[0] and own[1]:
+        return active[1] if hit[0] else active[0]
+    return None
+
+
 def table_mentions(tables: list[Table]) -> list[Mention]:
     out = []
     for t in tables:
@@ -838,7 +875,8 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
             # a later 'control group (n = 3)' names the role of a defined arm of that size that had no role cue (when
             # no arm has that role yet)
             # ('Nineteen children (16 on nevirapine and three not on ART)')
-            home = next((g for g in groups if g[0].n == m.n and role_of([x.label for x in g]) == "experimental"), None)
+            # (never into a sibling read from the same words: 'allocated to intervention or control groups (N = 381 for each group)')
+            home = next((g for g in groups if g[0].n == m.n and role_of([x.label for x in g]) == "experimental" and not _siblings(g, m)), None)
         if home is not None:
             home.append(m)
         elif defining and m.source == "text" and m.start > defining[-1].end and _core(m.label) in defined_cores:
@@ -903,11 +941,13 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
             arms = [Arm(x.arm_id, x.label, "active-control", x.n, x.intervention, x.dose, x.route, x.evidence, x.aliases)
                     if x is a else x for x in arms]
     active = [a for a in arms if a.role == "experimental"]
-    if len(active) == 2 == len(arms) and not lacks_cues(cue_text(flow), ("compar", "than")):
+    if len(active) == 2 == len(arms):
         # two active arms and nothing else: the one the text compares the other with, and only that one, is the active
         # control ('greater reductions ... in the rosuvastatin group as compared to the atorvastatin group', 'a greater
-        # improvement ... compared with conventional balance training')
-        comp = _compared_with(active, groups_by_id, flow)
+        # improvement ... compared with conventional balance training'); else the one a title does not name
+        comp = None if lacks_cues(cue_text(flow), ("compar", "than")) else _compared_with(active, groups_by_id, flow)
+        if comp is None:
+            comp = _not_in_title(active, groups_by_id, mt)
         if comp is not None:
             arms = [Arm(a.arm_id, a.label, "active-control", a.n, a.intervention, a.dose, a.route, a.evidence, a.aliases)
                     if a is comp else a for a in arms]
