@@ -194,8 +194,7 @@ def role_from_text(label: str, flow: str) -> str | None:
     if not GENERIC_LABEL_RE.fullmatch(label.strip()):
         return None
     key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
-    m = re.search(r"\b" + key + r"\b" + GOT_RE + r"(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I) \
-        or re.search(r"\b" + key + r"\b" + GOT_WITH_RE + r"(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I) \
+    m = re.search(r"\b" + key + r"\b(?:" + GOT_RE + r"|" + GOT_WITH_RE + r")(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I) \
         or re.search(r"\b" + key + r"\b\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+treated\s+in\s+(?:the\s+|a\s+)?(?P<cue>[\w-]+\s+(?:way|manner))", flow, re.I) \
         or re.search(r"\bIn\s+(?:the\s+)?" + key + r"\b\s*,\s*(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I)
     if not m:
