@@ -670,8 +670,9 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
         n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
                    or m.group("n7"))
-        if not n:
-            continue
+        if not n or m.group("n2") and SEX_BREAKDOWN_BEFORE_RE.search(flow, max(0, m.start("n2") - 40), m.start("n2")) \
+                or re.match(r"\s*(?:,|and)\s*(?:" + COUNT + r")\s+(?:(?:fe)?males?|(?:wo)?men|boys|girls)\b", flow[m.end():m.end() + 40], re.I):
+            continue  # ('four groups consisting of 10 males and 10 females in each group': 20 each, not stated)
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))
@@ -811,6 +812,55 @@ def _not_in_title(active: list[Arm], groups: dict[str, list[Mention]], mt: str) 
     return None
 
 
+# the size of each of equal groups, their number told by a total: 'A total of 200 residents completed the study, with 100 in
+# each group', 'Seventy patients were enrolled 35 in each group', 'randomly assigned (20 per group) to receive either X or
+# placebo' (a trial total of 40), 'on 40 patients in two 20-subject groups'
+EQUAL_GROUPS_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:[\w-]+\s+)?(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:in|for)\s+each|per)\s+"
+                             r"(?:group|arm)\b|\b(?P<k>two|three|four|2|3|4)\s+(?P<n2>\d+)-(?:subject|patient|participant|person|member)\s+groups\b",
+                             re.I)
+SEX_BREAKDOWN_BEFORE_RE = re.compile(r"(?:" + COUNT + r")\s+(?:(?:fe)?males?|(?:wo)?men|boys|girls)\s*(?:,|\band)\s*$", re.I)
+EQUAL_GROUPS_BAD_RE = re.compile(r"sample\s+size|calculat|power|simulat|focus\s+groups?|required|needed|planned|would\s+be|will\s+be|target", re.I)
+
+
+def _equal_groups(flow: str, sents: list[Segment], total: tuple[int, int, int] | None) -> list[Mention]:
+    """Arms of equal size where the text gives only the size of each ('N in each group') and the number of groups follows
+    from a total in the same sentence or the trial's enrolment (2 to 6 groups); nothing when unsure."""
+    if lacks_cues(cue_text(flow), ("each group", "per group", "each arm", "per arm", "-subject groups", "-patient groups",
+                                  "-participant groups", "-person groups", "-member groups")):
+        return []
+    for m in EQUAL_GROUPS_RE.finditer(flow):
+        si = _sentence_of(sents, m.start())
+        sent = flow[sents[si].start:sents[si].end] if si >= 0 else flow[max(0, m.start() - 200):m.end() + 100]
+        if EQUAL_GROUPS_BAD_RE.search(sent) or re.search(r"\b(?:eyes|teeth)\b", m.group(0), re.I) \
+                or NUMBERED_BEFORE_RE.search(flow, max(0, m.start() - 12), m.start()) \
+                or SEX_BREAKDOWN_BEFORE_RE.search(flow, max(0, m.start() - 40), m.start()):
+            continue  # a planned size, eyes, 'day 7 for each arm', '10 males and 10 females in each group' (a breakdown)
+        if m.group("k"):
+            k, n = _K.get(m.group("k").lower()) or int(m.group("k")), int(m.group("n2"))
+        else:
+            n = to_int(m.group("n"))
+            if not n:
+                continue
+            lo = sents[si].start if si >= 0 else max(0, m.start() - 200)
+            totals = [to_int(t.group(0)) for t in re.finditer(r"(?<![\w.,])(?:" + COUNT + r")(?![\d,])", flow[lo:m.start()], re.I)]
+            ks = [t // n for t in totals if t and t % n == 0 and 2 <= t // n <= 6]
+            k = ks[-1] if ks else (total[0] // n if total and total[0] % n == 0 and 2 <= total[0] // n <= 6 else 0)
+        if n >= 3 and 2 <= k <= 6:
+            names = [f"group {j + 1}" for j in range(k)]
+            e = EITHER_OR_RE.search(sent)
+            if k == 2 and e:  # '(20 per group) to receive either lornoxicam (8 mg ...) or placebo'
+                ab = [_clean_label(e.group("a")), _clean_label(e.group("b"))]
+                if all(ab) and all(len(x.split()) <= 6 for x in ab):
+                    names = ab
+            ms = [Mention(names[j], n, m.start(), m.end(), "text", si) for j in range(k)]
+            return _name_groups(flow, sents, ms) if names[0] == "group 1" else ms
+    return []
+
+
+EITHER_OR_RE = re.compile(r"\beither\s+(?:the\s+|a\s+|an\s+)?(?P<a>[A-Za-z][^,;()]*?)(?:\s*\([^()]*\))?\s+or\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?P<b>[A-Za-z][^,;()]*?)(?=\s*[(,;.]|\s+(?:for|in|at|during|on|daily|twice|once)\b|$)", re.I)
+
+
 def table_mentions(tables: list[Table]) -> list[Mention]:
     out = []
     for t in tables:
@@ -825,6 +875,8 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
     """Arms of a trial; with from_text=False only the groups that tables name with their n
     (the comparison groups of a non-randomised study)."""
     mentions = (text_mentions(flow, sents) if from_text else []) + table_mentions(tables)
+    if not mentions and from_text and not single_arm:
+        mentions = _equal_groups(flow, sents, total)
     only_route_cache: list[str | None] = []
 
     def only_route() -> str | None:
