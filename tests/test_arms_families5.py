@@ -421,3 +421,33 @@ def test_equal_groups_named_by_either_or():
 ])
 def test_not_equal_groups(text):
     assert all(n is None for n, _ in arms_of(text))
+
+
+# --- parts that add up to a count of participants: 'N participants (X in the A group and Y in the B group)' ----
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this randomised trial, we traced 579 trial participants (291 in the prophylaxis group and 288 in the placebo group) in 2001.",
+     [(288, "placebo"), (291, "experimental")]),
+    ("In this randomized trial. RESULTS: A total of 63 patients completed the study: 23 in the forest group, 19 in the hospital "
+     "group, and 21 in the control group.", [(19, "experimental"), (21, "control"), (23, "experimental")]),
+    ("In this quasi-experimental study, the program was evaluated on 101 elderly people (46 in the intervention group and 55 in "
+     "the control group).", [(46, "experimental"), (55, "control")]),
+    ("METHODS: 90 obese female patients were randomly assigned to conditions (31 to ECT, 30 to CBT, and 29 to IP).",
+     [(29, "experimental"), (30, "experimental"), (31, "experimental")]),
+])
+def test_parts_of_a_count_of_participants(text, expected):
+    assert arms_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # dropouts, events: not participation
+    "This was a randomized trial of three therapies. Before treatment completion, 24 patients discharged themselves from "
+    "hospital (4 in ECT, 10 in CBT, and 10 in IP).",
+    "This was a randomized trial of a drug. During the study, adverse events occurred in 40 patients (22 in the drug group and "
+    "18 in the placebo group).",
+    # parts that do not add up
+    "This was a randomized trial. RESULTS: 160 patients participated in the study (81 in the intervention group and 70 in the "
+    "SC group).",
+])
+def test_parts_that_are_not_arms(text):
+    assert arms_of(text) == []

@@ -547,6 +547,10 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continuing = True  # 'were assigned to two groups: 65 to receive X and 66 to receive Y'
         elif head.endswith(":") and re.search(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s*:$", head, re.I):
             continuing = True  # '36 met the criteria and were randomised: 18 to the intervention and 18 to usual care'
+        if conn == "to" and not continuing and re.search(
+                r"\b(?:randomi[sz]ed|assigned|allocated)\b[^.;()]{0,40}\(\s*$", flow[max(0, m.start() - 80):m.start()], re.I) \
+                and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?to\b", flow[m.end():m.end() + 120], re.I):
+            continuing = True  # 'were randomly assigned to conditions (31 to ECT, 30 to CBT, and 29 to IP)'
         if conn in ("to", "on", "with", "as", "served as") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
         # a total first: '40 patients, 20 in ...'; '217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm'
@@ -560,6 +564,9 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         breakdown = conn.endswith(("in", "from")) and re.search(r"\(\s*$", flow[max(0, m.start() - 5):m.start()]) and re.search(
             r"randomi|assign|allocat|enrol|includ|recruit|eligible", flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()], re.I) \
             and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:in|from)\b", flow[m.end():m.end() + 120], re.I)
+        if not breakdown and not continuing and conn.endswith("in") and _parts_of_total(
+                flow, m.start(), sents[si].start if si >= 0 else max(0, m.start() - 200), sents[si].end if si >= 0 else m.end() + 200):
+            breakdown = True  # '579 trial participants (291 in the prophylaxis group and 288 in the placebo group)'
         if breakdown:
             continuing = True
         elif conn == "from" and not (continuing and re.search(r"\(", flow[sents[si].start if si >= 0 else 0:m.start()])):
@@ -581,6 +588,31 @@ NEXT_ARM_RE = re.compile(
     + PEOPLE + r"\s+)?(?:(?:were\s+|had\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", re.I)
 AFTER_TOTAL_RE = re.compile(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
                             r"(?:\s+were\s+(?:analy[sz]ed|included|enrolled|randomi[sz]ed|evaluated))?\s*[,;:]\s*$", re.I)
+# a count of people and the parts it splits into right after it, which add up to it: '579 trial participants (291 in the
+# prophylaxis group and 288 in the placebo group)', 'A total of 63 patients completed the study: 23 in the forest group, 19 in
+# the hospital group, and 21 in the control group'
+TOTAL_BEFORE_PARTS_RE = re.compile(r"(?<![\w.,])(?P<t>" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b(?P<mid>[^.;()]{0,60}?)\s*(?:\(|:|,)\s*$", re.I)
+PART_IN_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+)?in\s+(?:the\s+)?[^,;()]{1,60}?(?=\s*(?:,|;|\)|\band\b|$))", re.I)
+# what a count of people had, not what they were allocated to ('adverse events occurred in 40 patients (22 in group A ...)')
+OUTCOME_WORDS_RE = re.compile(r"\b(?:occur|record|observ|develop|experienc|event|death|died|complication|infect|relaps|respon|reported|"
+                              r"detected|found|showed|suffered|toxicit|anemia|anaemia|grade)\w*", re.I)
+
+
+PARTICIPATION_RE = re.compile(r"\b(?:particip|completed\b|enrol|randomi[sz]|includ|recruit|allocat|assign|analy[sz]|available|remain|leaving|"
+                              r"traced|studied|study|trial)\w*", re.I)
+
+
+def _parts_of_total(flow: str, start: int, sent_start: int, end: int) -> bool:
+    """Whether the 'N in the X group' at start opens a list of parts that add up to the count of people right before it."""
+    t = TOTAL_BEFORE_PARTS_RE.search(flow, max(0, start - 120), start)
+    if t is None or OUTCOME_WORDS_RE.search(t.group("mid")) or OUTCOME_WORDS_RE.search(flow, max(0, t.start() - 80), t.start()) \
+            or not PARTICIPATION_RE.search(flow, max(sent_start, t.start() - 80), t.end()):
+        return False  # ('24 patients discharged themselves from hospital (4 in ECT, 10 in CBT, and 10 in IP)': no participation)
+    close = flow.find(")", start, end) if flow[t.end() - 1:t.end()] == "(" or flow[:start].rstrip().endswith("(") else end
+    parts = [to_int(p.group("n")) for p in PART_IN_RE.finditer(flow, start, close if close > 0 else end)]
+    return len(parts) >= 2 and None not in parts and sum(parts) == to_int(t.group("t"))
+
+
 GENERIC_TREATMENT_RE = re.compile(r"(?:the\s+)?(?:(?:their|all|any|assigned|allocated|study|trial|randomi[sz]ed|intended|protocol|"
                                   r"allocation)\s+)+(?:treatments?|interventions?|therap(?:y|ies)|drugs?|medications?|doses?)", re.I)
 NUMBERED_BEFORE_RE = re.compile(r"\b(?:year|grade|class|day|week|month|visit|phase|step|level|stage|type|part|cycle|session|"
