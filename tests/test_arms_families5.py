@@ -451,3 +451,26 @@ def test_parts_of_a_count_of_participants(text, expected):
 ])
 def test_parts_that_are_not_arms(text):
     assert arms_of(text) == []
+
+
+# --- total: a number that names something or measures time/dose is no count of people --------------------
+
+@pytest.mark.parametrize("text, n", [
+    ("METHODS: In this randomized, double-blind, placebo-controlled, phase 3 trial, subjects (N = 269) received canagliflozin "
+     "100 or 300 mg or placebo daily.", 269),
+    ("METHODS: Non-sleep deprived healthy volunteers (n = 24) participated in a double-blind, placebo-controlled, crossover study. "
+     "After 2 h of monotonous highway driving, subjects received caffeinated or decaffeinated coffee.", 24),
+    ("METHODS: Forty eight third year medical students were randomized to use either an electronic or an acoustic stethoscope.", 48),
+])
+def test_total_not_a_phase_or_a_duration(text, n):
+    assert design.total_enrolled(text).value == n
+
+
+@pytest.mark.parametrize("text", [
+    "In this randomized trial, after 10 mg olopatadine, patients having an itch score below 20 were randomly allocated into one "
+    "of three groups.",
+    "Women aged 45 to 60 years and experiencing menopause naturally were included in the study. They were randomly divided.",
+    "We report outcomes three years after patients participated in a randomized trial of three intra-articular injections.",
+])
+def test_total_not_a_dose_or_age(text):
+    assert design.total_enrolled(text) is None

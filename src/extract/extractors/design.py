@@ -435,6 +435,9 @@ def total_enrolled(mt: str) -> Found | None:
             if n is None or n < 2 or (1900 <= n <= 2100 and re.fullmatch(r"\d{4}", m.group(g)) and not re.search(
                     r"\b(?:total|sample|cohort)\s+of\s+$", mt[max(0, m.start(g) - 20):m.start(g)], re.I)):
                 continue  # a year ('In 2010 patients were randomized'), unless 'a total of 2061 patients'
+            if re.search(r"\b(?:phase|day|week|visit|type|grade|stage|step|level|part|cycle|experiment|figure|table)\s*$",
+                         mt[max(0, m.start(g) - 12):m.start(g)], re.I):
+                continue  # a number that names something ('phase 3 trial, subjects (N = 269) received ...')
             if pat is STUDIED_IN_RE and (STUDIED_BAD_SUBJECT_RE.search(mt[max(0, m.start() - 40):m.start()])
                                          or _in_results(mt, m.start()) or CLUSTER_UNITS_RE.search(m.group(0))):
                 continue  # ('was conducted in three public primary schools': places, not the people enrolled)
@@ -444,7 +447,8 @@ def total_enrolled(mt: str) -> Found | None:
             if not m.group(g)[0].isdigit():
                 phrase = re.sub(r"^\s*\(\d+\)", "", phrase)  # a number in words, then in digits: 'one hundred and sixty (160)
             if re.search(r"(?<![\w.-])(?<!type\s)\d[\d.,]*(?![\w-])|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?)\b",
-                         phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I):
+                         phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I) \
+                    or re.match(r"\s*(?:h|hrs?|hours?|min|minutes?|years?|yrs?|mg|kg|ml|times)\b", phrase, re.I):
                 continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
             if re.match(r"[^.;(\d]{0,25}?\b(?:in\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
                 continue  # 'Seventeen patients in each group', '15 patients in the control group': one arm, not the total
