@@ -474,3 +474,34 @@ def test_total_not_a_phase_or_a_duration(text, n):
 ])
 def test_total_not_a_dose_or_age(text):
     assert design.total_enrolled(text) is None
+
+
+# --- total: arm sizes, parts of a pair and numbers glued to names are no total ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "FINDINGS: We randomly assigned 162 patients to the salbutamol group and 164 to the placebo group.",
+    "RESULTS: 197 women were randomized to the epidural group. 198 women were randomized to the meperidine group.",
+    "METHODS: Twenty patients were randomly assigned to the placebo group and another 20 patients to the drug group.",
+    "RESULTS: We randomised 59 participants to each group and obtained six-month HbA1c on all of them.",
+    "METHODS: Thirty pregnant and 10 nonpregnant women within the age group of 20-35 years were included in the randomized study.",
+    "METHODS: Fifty two ASA physical status 1 or 2 adult patients were enrolled in a randomized double-blinded trial.",
+    "METHODS: In this randomized trial, treatment-naive HCV-2 patients were enrolled.",
+    "METHODS: Patients with dysfunctional voiding (n = 31) or detrusor underactivity (n = 31) were randomly allocated to toxin.",
+    "METHODS: We conducted a randomized trial that was conducted in six outpatient obstetrical practices in the United States.",
+])
+def test_not_a_total_round5(text):
+    assert design.total_enrolled(text) is None
+
+
+@pytest.mark.parametrize("text, n", [
+    # one arm named but the other follows in the same sentence: the total stays
+    ("METHODS: Seventy-five patients were randomized to a control group (n = 40; mean SAPS II 47.8) and to an intervention group "
+     "(n = 35).", 75),
+    ("METHODS: Thirty-two healthy volunteers were assigned to an irsogladine group (Group I; n = 16) receiving diclofenac and "
+     "irsogladine, or an omeprazole group (Group O; n = 16).", 32),
+    ("METHODS: In this randomized trial, 973 insulin-naive type 2 diabetic patients on stable oral drugs were enrolled.", 973),
+    ("METHODS: 38 GPs and 227 primary care patients with uncontrolled dyslipidemia were included in the randomized trial.", 227),
+    ("METHODS: In a cluster randomized controlled trial, we implemented a control strategy in twelve villages.", 12),
+])
+def test_total_round5(text, n):
+    assert design.total_enrolled(text).value == n

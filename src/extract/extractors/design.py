@@ -399,6 +399,14 @@ def _in_results(mt: str, pos: int) -> bool:
     return c is None or pos < c.start()
 
 
+# the second of a pair: 'Thirty pregnant and 10 nonpregnant women', '40 males and 40 females'
+SECOND_OF_PAIR_RE = re.compile(r"(?<![\w.,])(?:" + COUNT + r")[;,]?\s+(?:[\w-]*[^\W\ds]\s+){0,2}?(?:and|or)\s+$", re.I)  # ('38 GPs and 227 patients': two units)
+# an allocation to one arm right after the number: 'were randomized to the epidural group.' (not '... to the study group (n=60)
+# and the control group')
+ONE_ARM_AFTER_RE = re.compile(r"\s*(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+)?(?:in)?to\s+(?:the|a|an)\s+"
+                              r"(?:(?!or\b|and\b|versus\b|vs\b)[\w-]+\s+){0,4}?(?:group|arm)\s*(?:\([^()]*\)\s*)?\.", re.I)
+
+
 def _after_parenthesis(mt: str, m: re.Match[str]) -> str:
     """The 80 characters after a match; after the close of the parenthesis the match ends inside ('women (n = 37;
     age = 27.1 ± 4.2; ...) completed')."""
@@ -438,6 +446,14 @@ def total_enrolled(mt: str) -> Found | None:
             if re.search(r"\b(?:phase|day|week|visit|type|grade|stage|step|level|part|cycle|experiment|figure|table)\s*$",
                          mt[max(0, m.start(g) - 12):m.start(g)], re.I):
                 continue  # a number that names something ('phase 3 trial, subjects (N = 269) received ...')
+            before = mt[max(0, m.start(g) - 20):m.start(g)]
+            if before[-1:] in ("-", "\u2010", "\u2011", "\u2013") or re.search(r"\d\s*(?:or|to|-|–)\s*$|\b(?:age|aged|ages)\s+(?:of\s+)?$", before, re.I):
+                continue  # 'HCV-2 patients', 'Three-hundred-and-six', 'ASA physical status 1 or 2 adult patients', 'below the age of 13'
+            if m.start() == m.start(g) and SECOND_OF_PAIR_RE.search(mt, max(0, m.start() - 50), m.start()):
+                continue  # 'Thirty pregnant and 10 nonpregnant women were included': the second part of a breakdown
+            if re.search(r"\(\s*[Nn]\s*=\s*$", before) and re.search(r"\(\s*[Nn]\s*=\s*\d[\d,]*\s*\)\s*(?:,|\bor\b|\band\b)[^.;]{0,80}$",
+                                                                   mt[max(0, m.start(g) - 150):m.start(g)]):
+                continue  # 'coronary bypass surgery (n = 32) or aortic valve replacement (n = 8) were enrolled': one of two
             if pat is STUDIED_IN_RE and (STUDIED_BAD_SUBJECT_RE.search(mt[max(0, m.start() - 40):m.start()])
                                          or _in_results(mt, m.start()) or CLUSTER_UNITS_RE.search(m.group(0))):
                 continue  # ('was conducted in three public primary schools': places, not the people enrolled)
@@ -446,11 +462,12 @@ def total_enrolled(mt: str) -> Found | None:
             phrase = mt[m.end(g):m.end("who")] if "who" in pat.groupindex else "" if pat is PAREN_N_RE else mt[m.end(g):m.end()]
             if not m.group(g)[0].isdigit():
                 phrase = re.sub(r"^\s*\(\d+\)", "", phrase)  # a number in words, then in digits: 'one hundred and sixty (160)
-            if re.search(r"(?<![\w.-])(?<!type\s)\d[\d.,]*(?![\w-])|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?)\b",
+            if re.search(r"(?<![\w.-])(?<!type\s)\d[\d.,]*(?![\w-])|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?|"
+                         r"programs?|programmes?|interventions?|strategies|regimens?|techniques?|methods?|versions?|hospitals?|clinics?|wards?)\b",
                          phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I) \
                     or re.match(r"\s*(?:h|hrs?|hours?|min|minutes?|years?|yrs?|mg|kg|ml|times)\b", phrase, re.I):
                 continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
-            if re.match(r"[^.;(\d]{0,25}?\b(?:in\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
+            if re.match(r"[^.;(\d]{0,25}?\b(?:(?:in|to|into)\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
                 continue  # 'Seventeen patients in each group', '15 patients in the control group': one arm, not the total
             if m.start() == m.start(g) and re.search(r"\([^()]*$", mt[max(0, m.start() - 80):m.start()]) and not re.search(
                     PEOPLE + r"\s*\(\s*$", mt[max(0, m.start() - 40):m.start()], re.I):
@@ -510,12 +527,14 @@ def total_enrolled(mt: str) -> Found | None:
                         return Found(to_int(first.group(0)), m.start() + first.start(), m.start() + first.end())
                     continue
             after = mt[m.end():]
-            if not re.search(r"randomi|allocat|assign|divided|enrolled|included", mt[m.start(g):m.end()], re.I):
+            if ONE_ARM_AFTER_RE.match(after):
+                continue  # '197 women were randomized to the epidural group.': one arm (the other follows in the next sentence)
+            if not re.search(r"randomi|allocat|assign|divided|enrolled|included", mt[m.start():m.end()], re.I):
                 # the verb after the match: 'A total of 55 patients were assigned to arm A and 45 to arm B'
                 v = re.match(r"\s*(?:\([^()]*\)\s*)?(?:were|was|had\s+been)\s+(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned|divided|included|enrolled)\b", after, re.I)
                 after = after[v.end():] if v else ""
             split = None if re.match(r"\s*[,;:(]", after) else re.match(
-                r"(?:\([^()]*\)|[^.;(]){0,60}?(?:,|\band\b)\s*(?P<b>(?!(?:19|20)\d\d\b)" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+)?"
+                r"(?:\([^()]*\)|[^.;(]){0,60}?(?:,|\band\b)\s*(?:another\s+|the\s+other\s+|the\s+remaining\s+)?(?P<b>(?!(?:19|20)\d\d\b)" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|allocated|assigned)\s+)?"
                 r"(?:to|into|in)\b", after, re.I) if after else None
             if split:
                 whole = re.match(r"(?:" + COUNT + r")", mt[m.start():]) if pat is OF_AMONG_RE else None
@@ -536,7 +555,10 @@ def total_enrolled(mt: str) -> Found | None:
                 # completed one of the following interventions': completers, not enrolment
                 continue
             if CLUSTER_UNITS_RE.search(phrase):
-                cluster_units = cluster_units or Found(n, m.start(), m.end())
+                if (low is None or "cluster" in low) or re.search(r"randomi|allocat|assign|enrol|recruit|includ|particip|divided|selected|studied|entered",
+                                                                 mt[max(0, m.start(g) - 30):m.start(g)] + mt[m.end(g):m.end()], re.I):
+                    # (not places the trial was done in: 'a trial that was conducted in six outpatient obstetrical practices')
+                    cluster_units = cluster_units or Found(n, m.start(), m.end())
                 continue  # look on for a count of people
             return Found(n, m.start(), m.end())
     return cluster_units
