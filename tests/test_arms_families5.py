@@ -505,3 +505,22 @@ def test_not_a_total_round5(text):
 ])
 def test_total_round5(text, n):
     assert design.total_enrolled(text).value == n
+
+
+# --- a label with a threshold is a subgroup --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In this randomized trial, there was a significant interaction between the high-adherence (>90 min/week; n = 18, 25.4 %), "
+    "low-adherence (<90 min/week; n = 53, 74.6 %) and control group.",
+    "In this randomized trial of liver support, results were analysed in patients with MELD < 28 (n = 120).",
+    "In this randomized crossover trial, among subjects with endothelial dysfunction (RHI ≤ 1.67; n = 14) during the control "
+    "treatment, the index improved.",
+])
+def test_threshold_subgroups_are_not_arms(text):
+    assert arms_of(text) == []
+
+
+def test_a_dose_with_a_threshold_stays_an_arm():
+    text = ("In this randomized trial, patients received 'non-selective' clopidogrel 600 mg >6 h before CAG; n = 513, or "
+            "clopidogrel in the catheterization room; n = 500.")
+    assert 513 in [n for n, _ in arms_of(text)]

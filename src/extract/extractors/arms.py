@@ -266,6 +266,7 @@ def role_of(labels: list[str], context: str = "") -> str:
 STUDY_NAME_RE = re.compile(r"\b(?!(?:the|this|our|a|an)\b)[\w-]+\s+(?:stud(?:y|ies)|trials?)$|^(?:experiment|study|trial)\s+(?:\d+|[IVX]+|[A-Z])$", re.I)
 STUDY_AFTER_RE = re.compile(r"\)?\s*(?:was|is)\s+(?:an?|the)\s+[^.;]{0,120}?\b(?:trial|study)\b", re.I)
 # a note that opens a parenthesis, not an arm's name: '3x/wk', 'mean age 54 years', '20 mg escitalopram/day'
+THRESHOLD_LABEL_RE = re.compile(r"[<>≤≥]\s*\d")
 # a label that is a clause (a finite 'was'/'were') or a distributive ('each resident's ...'), not an arm's name
 CLAUSE_LABEL_RE = re.compile(r"\b(?:was|were)\b|^(?:each|every)\b", re.I)
 # ... unless the clause allocates: 'women were studied as oestradiol (N = 47)', 'were randomised to budesonide (n = 92)'
@@ -396,8 +397,12 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     out += _num_first(flow, sents, out)
     out += _each(flow, sents, out)
     # an arm of one or two is a count of events or reasons ('headache (n = 2)', 'lactic acidosis, n = 1',
-    # 'two individuals in the control group') or a number that names something ('levamisole 2.5 mg kg-1 day-1 given for')
-    return [m for m in out if m.n >= 3]
+    # 'two individuals in the control group') or a number that names something ('levamisole 2.5 mg kg-1 day-1 given for');
+    # a label with a threshold is a subgroup ('MELD < 28 (n = 120)', 'RHI ≤ 1.67; n = 14', '<15 weeks (n = 353)'), unless it
+    # names a dose ('clopidogrel 600 mg >6 h before CAG; n = 513')
+    for m in out:
+        m.label = re.sub(r"^(?:(?:while|whereas|or|and)\s+)?(?:(?:an?|the)\s+(?=[A-Za-z]))?", "", m.label, flags=re.I) or m.label  # ('while group KM')
+    return [m for m in out if m.n >= 3 and not (THRESHOLD_LABEL_RE.search(m.label) and not DOSE_RE.search(m.label))]
 
 
 def _colon_n(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]:
