@@ -184,6 +184,18 @@ GENERIC_LABEL_RE = re.compile(r"(?:group|arm)\s*[-\w]{1,4}|[-\w]{1,6}[- ]?(?:gro
 GOT_RE = r"\s*(?:\([^()]{0,30}\)\s*)?[,:]?\s*(?:\w+\s+)?(?:received|receiving|was\s+given|were\s+given|got|was\s+treated\s+with|were\s+treated\s+with|took|underwent)\s+(?:(?:the|a|an|same|equal|equivalent|identical|matching|volume|amount|dose|of|normal|isotonic|\d[\w%.,/]*|cc|ml|mL)\s+){0,6}?"
 # 'Group N (n = 45) with normal saline' ('with' right after the name and its size: not 'compared with the placebo')
 GOT_WITH_RE = r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*with\s+(?:(?:the|a|an|same|equal|equivalent|identical|matching|volume|amount|dose|of|\d[\w%.,/]*|cc|ml|mL)\s+){0,6}?"
+GOT_AFTER_RE = re.compile(r"(?:" + GOT_RE + r"|" + GOT_WITH_RE + r")(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", re.I)
+TREATED_IN_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+treated\s+in\s+(?:the\s+|a\s+)?(?P<cue>[\w-]+\s+(?:way|manner))", re.I)
+IN_GROUP_AFTER_RE = re.compile(r"\b\s*,\s*(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)")
+IN_BEFORE_RE = re.compile(r"\bIn\s+(?:the\s+)?$", re.I)
+GOT_OBJECT_AFTER_RE = re.compile(GOT_RE + r"(?:[\d.,]+\s*(?:mg|µg|μg|mcg|g|ml|mL|IU|units?)(?:/kg)?\s+(?:of\s+)?)?(?P<x>[A-Za-z][\w-]{2,})", re.I)
+
+
+def _key_re(label: str) -> re.Pattern[str]:
+    """A generic label as a pattern: 'group C' also as 'Group-C', 'groupC'."""
+    return re.compile(r"\b" + r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip())) + r"\b", re.I)
+
+
 GOT_CUE_RE = re.compile(r"(?P<p>placebo|saline|NaCl|sham|dextrose|vehicle|distilled\s+water)|(?P<c>no\s+(?:treatment|intervention|drug)|nothing|only\s+(?:the\s+)?(?:usual|standard|routine)|"
                         r"(?:normal|usual|routine|standard)\s+(?:way|manner|care|practice))|"
                         r"(?P<a>standard|usual|conventional|routine)", re.I)
@@ -193,10 +205,13 @@ def role_from_text(label: str, flow: str) -> str | None:
     """The role a generic label ('group 2', 'CON group') gets from what the text says that group received."""
     if not GENERIC_LABEL_RE.fullmatch(label.strip()):
         return None
-    key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
-    m = re.search(r"\b" + key + r"\b(?:" + GOT_RE + r"|" + GOT_WITH_RE + r")(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I) \
-        or re.search(r"\b" + key + r"\b\s*(?:\([^()]{0,30}\)\s*)?(?:was|were)\s+treated\s+in\s+(?:the\s+|a\s+)?(?P<cue>[\w-]+\s+(?:way|manner))", flow, re.I) \
-        or re.search(r"\bIn\s+(?:the\s+)?" + key + r"\b\s*,\s*(?P<cue>[A-Za-z][\w-]*(?:\s+[\w-]+)?)", flow, re.I)
+    keys = list(_key_re(label).finditer(flow))
+    # (the label's own small pattern finds it; what follows is read by patterns compiled once: a pattern per label and
+    # document would be compiled anew each time and crowd the re module's cache)
+    m = next((x for x in (GOT_AFTER_RE.match(flow, k.end()) for k in keys) if x), None) \
+        or next((x for x in (TREATED_IN_AFTER_RE.match(flow, k.end()) for k in keys) if x), None) \
+        or next((x for x in (IN_GROUP_AFTER_RE.match(flow, k.end()) for k in keys
+                             if IN_BEFORE_RE.search(flow, max(0, k.start() - 12), k.start())) if x), None)
     if not m:
         return None  # ('Group II was treated in normal way'; 'In Group B, conventional pulpectomy was performed')
     c = GOT_CUE_RE.search(m.group("cue"))
@@ -569,7 +584,8 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         breakdown = conn.endswith(("in", "from")) and re.search(r"\(\s*$", flow[max(0, m.start() - 5):m.start()]) and re.search(
             r"randomi|assign|allocat|enrol|includ|recruit|eligible", flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()], re.I) \
             and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:in|from)\b", flow[m.end():m.end() + 120], re.I)
-        if not breakdown and not continuing and conn.endswith("in") and _parts_of_total(
+        if not breakdown and not continuing and conn.endswith("in") and flow[max(0, m.start() - 3):m.start()].rstrip()[-1:] in ("(", ":", ",") \
+                and _parts_of_total(
                 flow, m.start(), sents[si].start if si >= 0 else max(0, m.start() - 200), sents[si].end if si >= 0 else m.end() + 200):
             breakdown = True  # '579 trial participants (291 in the prophylaxis group and 288 in the placebo group)'
         if breakdown:
@@ -780,8 +796,7 @@ def _name_groups(flow: str, sents: list[Segment], ms: list[Mention]) -> list[Men
 
 def _got_object(label: str, flow: str) -> str | None:
     """The first word of what a generically named group received: 'Group E received 2.0 mg/kg of esmolol' -> 'esmolol'."""
-    key = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", label.strip()))
-    m = re.search(r"\b" + key + r"\b" + GOT_RE + r"(?:[\d.,]+\s*(?:mg|µg|μg|mcg|g|ml|mL|IU|units?)(?:/kg)?\s+(?:of\s+)?)?(?P<x>[A-Za-z][\w-]{2,})", flow, re.I)
+    m = next((x for x in (GOT_OBJECT_AFTER_RE.match(flow, k.end()) for k in _key_re(label).finditer(flow)) if x), None)
     return m.group("x") if m else None
 
 

@@ -173,6 +173,10 @@ SUBJECTS_WERE_RE = re.compile(r"\b(?:Subjects|Participants|Patients)\s+were\s+(?
 STUDIED_IN_RE = re.compile(r"\b(?:was|were)\s+(?:assessed|studied|investigated|examined|evaluated|tested|measured|undertaken|conducted|performed|"
                            r"carried\s+out|done)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:in|on|among)\s+(?:a\s+(?:total|sample|group)\s+of\s+)?(?P<n>" + COUNT
                            + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
+# STUDIED_IN_RE's start, lower case (found in the lower-cased text; the pattern is then tried only there)
+# (a literal first character, no '\b': the engine skips to the next 'w' instead of trying every position)
+STUDIED_ANCHOR_RE = re.compile(r"w(?:as|ere)\s+(?:assessed|studied|investigated|examined|evaluated|tested|measured|undertaken|conducted|"
+                               r"performed|carried\s+out|done)\s")
 # what was done in them, when it is not the study population: an analysis or a count of procedures ('58 TAP blocks were
 # performed among 29 patients', 'analyses were conducted on 411 children')
 STUDIED_BAD_SUBJECT_RE = re.compile(r"(?:\banalys[ie]s|\bsub-?group\s+analys[ie]s|\d[\w,.]*\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+$", re.I)
@@ -399,6 +403,10 @@ def _in_results(mt: str, pos: int) -> bool:
     return c is None or pos < c.start()
 
 
+# a number that is one end of a range or an age: 'status 1 or 2 adult patients', 'below the age of 13'
+BEFORE_NAMES_RE = re.compile(r"\d\s*(?:or|to|-|–)\s*$|\b(?:age|aged|ages)\s+(?:of\s+)?$", re.I)
+# a duration or a dose right after the number: '2 h of monotonous highway driving, subjects', '10 mg olopatadine, patients'
+UNIT_AFTER_RE = re.compile(r"\s*(?:h|hrs?|hours?|min|minutes?|years?|yrs?|mg|kg|ml|times)\b", re.I)
 # the second of a pair: 'Thirty pregnant and 10 nonpregnant women', '40 males and 40 females'
 SECOND_OF_PAIR_RE = re.compile(r"(?<![\w.,])(?:" + COUNT + r")[;,]?\s+(?:[\w-]*[^\W\ds]\s+){0,2}?(?:and|or)\s+$", re.I)  # ('38 GPs and 227 patients': two units)
 # an allocation to one arm right after the number: 'were randomized to the epidural group.' (not '... to the study group (n=60)
@@ -433,6 +441,8 @@ def total_enrolled(mt: str) -> Found | None:
             anchors = [(a.start(), 0) for a in DESIGN_ANCHOR_RE.finditer(low)]
         elif pat is OF_AMONG_RE:
             anchors = [(a.start(), 0) for a in OF_AMONG_ANCHOR_RE.finditer(mt)]
+        elif pat is STUDIED_IN_RE and low is not None:
+            anchors = [(a.start(), 0) for a in STUDIED_ANCHOR_RE.finditer(low) if not low[a.start() - 1:a.start()].isalnum()]
         elif pat is PAREN_N_RE:  # every alternative holds '(n =' or ', n =' at most ~80 characters after its start
             anchors = [(max(0, a.start() - 80), a.end() + 60) for a in PAREN_N_ANCHOR_RE.finditer(mt)]
         while (m := _next_match(pat, mt, pos, anchors)) is not None:
@@ -447,12 +457,13 @@ def total_enrolled(mt: str) -> Found | None:
                          mt[max(0, m.start(g) - 12):m.start(g)], re.I):
                 continue  # a number that names something ('phase 3 trial, subjects (N = 269) received ...')
             before = mt[max(0, m.start(g) - 20):m.start(g)]
-            if before[-1:] in ("-", "\u2010", "\u2011", "\u2013") or re.search(r"\d\s*(?:or|to|-|–)\s*$|\b(?:age|aged|ages)\s+(?:of\s+)?$", before, re.I):
+            if before[-1:] in ("-", "\u2010", "\u2011", "\u2013") or BEFORE_NAMES_RE.search(before):
                 continue  # 'HCV-2 patients', 'Three-hundred-and-six', 'ASA physical status 1 or 2 adult patients', 'below the age of 13'
-            if m.start() == m.start(g) and SECOND_OF_PAIR_RE.search(mt, max(0, m.start() - 50), m.start()):
+            if m.start() == m.start(g) and mt[max(0, m.start() - 5):m.start()].rstrip().endswith(("and", "or")) \
+                    and SECOND_OF_PAIR_RE.search(mt, max(0, m.start() - 50), m.start()):
                 continue  # 'Thirty pregnant and 10 nonpregnant women were included': the second part of a breakdown
-            if re.search(r"\(\s*[Nn]\s*=\s*$", before) and re.search(r"\(\s*[Nn]\s*=\s*\d[\d,]*\s*\)\s*(?:,|\bor\b|\band\b)[^.;]{0,80}$",
-                                                                   mt[max(0, m.start(g) - 150):m.start(g)]):
+            if "=" in before and re.search(r"\(\s*[Nn]\s*=\s*$", before) and re.search(
+                    r"\(\s*[Nn]\s*=\s*\d[\d,]*\s*\)\s*(?:,|\bor\b|\band\b)[^.;]{0,80}$", mt[max(0, m.start(g) - 150):m.start(g)]):
                 continue  # 'coronary bypass surgery (n = 32) or aortic valve replacement (n = 8) were enrolled': one of two
             if pat is STUDIED_IN_RE and (STUDIED_BAD_SUBJECT_RE.search(mt[max(0, m.start() - 40):m.start()])
                                          or _in_results(mt, m.start()) or CLUSTER_UNITS_RE.search(m.group(0))):
@@ -465,7 +476,7 @@ def total_enrolled(mt: str) -> Found | None:
             if re.search(r"(?<![\w.-])(?<!type\s)\d[\d.,]*(?![\w-])|[()\[\]]|\b(?:groups?|arms?|each|per|cycles?|sessions?|centres?|centers?|sites?|classes|weeks?|months?|days?|doses?|"
                          r"programs?|programmes?|interventions?|strategies|regimens?|techniques?|methods?|versions?|hospitals?|clinics?|wards?)\b",
                          phrase[: re.search(PEOPLE, phrase, re.I).start() if re.search(PEOPLE, phrase, re.I) else len(phrase)], re.I) \
-                    or re.match(r"\s*(?:h|hrs?|hours?|min|minutes?|years?|yrs?|mg|kg|ml|times)\b", phrase, re.I):
+                    or UNIT_AFTER_RE.match(phrase):
                 continue  # 'two groups (41 patients ...)', '6 cycles and patients ...': not a count of people
             if re.match(r"[^.;(\d]{0,25}?\b(?:(?:in|to|into)\s+each|per\s+(?:group|arm)|in\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm))\b", mt[m.end():] if not re.search(r"(?:group|arm)\b", phrase) else phrase, re.I):
                 continue  # 'Seventeen patients in each group', '15 patients in the control group': one arm, not the total

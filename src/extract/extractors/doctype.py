@@ -174,8 +174,7 @@ def classify(text: str) -> str:
             return "review"
     if not lacks_cues(low, OBSERVATIONAL_CUES) and OBSERVATIONAL_RE.search(text[:3000]) and not RANDOM_ALLOC_RE.search(text[:6000]):
         return "other"  # a cohort, case-control or situational study, not a trial
-    if not lacks_cues(low, IN_VITRO_CUES) and IN_VITRO_RE.search(text[:3000]) \
-            and not HUMAN_RE.search(text):
+    if not lacks_cues(low, IN_VITRO_CUES) and not HUMAN_RE.search(text) and IN_VITRO_RE.search(text[:3000]):
         return "other"  # specimens (extracted teeth, cell cultures), whatever their random allocation
     if found or own_trial(text, low) or TRIAL_ID_RE.search(text):
         return "trial-report"
