@@ -524,3 +524,25 @@ def test_a_dose_with_a_threshold_stays_an_arm():
     text = ("In this randomized trial, patients received 'non-selective' clopidogrel 600 mg >6 h before CAG; n = 513, or "
             "clopidogrel in the catheterization room; n = 500.")
     assert 513 in [n for n, _ in arms_of(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Labial and Vaginal Microbiology\nMethods: Healthy female volunteers (224) were prospectively randomized into panty liner "
+    "wear groups A and B.",
+    "Effect of ketamine on hyperalgesia\nMETHODS: Seventy-five patients were assigned to one of the following groups: saline, "
+    "low-dose ketamine or high-dose ketamine.",
+    "Blood loss in dogs\nMETHODS: Dogs were submitted to hemorrhage for 30 minutes and randomized into three groups.",
+    "Ventilation in a model of lung injury\nMETHODS: After 24h, animals were anesthetized and randomized to receive PCV or PSV.",
+    "Performance anxiety in music students\nMETHODS: Sixty-two adolescents were pseudo-randomized to a cognitive behavioral "
+    "intervention or a waitlist condition.",
+])
+def test_more_own_trial_phrasings(text):
+    assert doctype.classify(text) == "trial-report"
+
+
+@pytest.mark.parametrize("text", [
+    "Motor memories\nSubjects made movements in a field, with direction varying randomly from trial to trial.",
+    "Previous work\nIn earlier studies, patients were not randomized and outcomes were poor. We describe a cohort of 40 patients.",
+])
+def test_not_own_trial_phrasings(text):
+    assert doctype.classify(text) == "other"

@@ -23,7 +23,9 @@ _I = re.I | re.M
 # the lower-cased text holds one of its cues (every match holds one), most frequent first.
 OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("randomi",), re.compile(
-        r"\b(?:were|was) (?:randomly |then |subsequently )?randomi[sz]ed\b|\bwe (?:randomly )?randomi[sz]ed\b|\brandomi[sz]ed\s+\d[\d,]*\s+|"
+        # ('were prospectively randomized', 'animals were anesthetized and randomized to', 'and randomized into three groups')
+        r"\b(?:were|was) (?:randomly |then |subsequently |[a-z]+ly |[a-z]+ed and (?:then )?)?randomi[sz]ed\b|\bwe (?:randomly )?randomi[sz]ed\b|"
+        r"\brandomi[sz]ed\s+\d[\d,]*\s+|\band\s+(?:then\s+)?(?:pseudo-?)?randomi[sz]ed\s+(?:to|into)\b|\bpseudo-?randomi[sz]ed\s+(?:to|into)\b|"
         r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,7}?" + _TRIAL_1 + r"\b|"
         r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,3}?(?-i:design|intervention|protocol|fashion|manner|comparison|evaluation|pilot)\b", _I)),
     # 'randomly placed into', 'randomly subdivided into' (not random sampling: 'randomly selected')
@@ -60,7 +62,7 @@ OWN_TRIAL_RES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         # '... were (selected and) divided into two groups of 100 each' (not 'according to their response')
         r"\b(?:were|was)\s+(?:[\w-]+\s+and\s+|then\s+|equally\s+|consecutively\s+)?(?:divided|assigned|allocated|categori[sz]ed|distributed|split)\s+(?:in|into|to)\s+(?:"
         + _GROUPS + r"|the\s+following\s+(?:\w+\s+)?groups)\b(?!\s*(?:according|based|by\b|depending|consisting|on\s+the\s+basis))|"
-        r"\b(?:assigned|allocated|randomi[sz]ed)\s+to\s+one\s+of\s+(?:two|three|four|five|six|seven|eight|\d+)\b|"
+        r"\b(?:assigned|allocated|randomi[sz]ed)\s+to\s+one\s+of\s+(?:two|three|four|five|six|seven|eight|\d+|the\s+following)\b|"
         # 'Group A received propofol', 'group I (n = 30) was given'
         r"\bgroups?\s+(?:A|I|1|one)\b[^.;]{0,80}?\b(?:received|was\s+given|were\s+given|was\s+treated|were\s+treated|underwent)\b", _I)),
     (("either",), re.compile(  # 'received either X or Y'
