@@ -60,19 +60,21 @@ NUM_FIRST_RE = re.compile(
     r"(?P<label>[^,;:.()]{2,80}?)(?=\s*(?:,|;|:|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
     re.I,
 )
-RESPECTIVELY_RE = re.compile(
-    r"(?<![\w.,])(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)\s+(?:" + PEOPLE + r"\s+)?"
-    r"(?:were\s+)?(?:randomi[sz]ed\s+to|allocated\s+to|assigned\s+to|received|receiving|in|to)\s+(?:the\s+)?(?P<labels>[^.;]{3,160}?),?\s+respectively",
-    re.I,
-)
+_RESP_NUMS = r"(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)"
+_RESP_HEAD = (r"(?<![\w.,])" + _RESP_NUMS + r"\s+(?:" + PEOPLE + r"\s+)?"
+              r"(?:were\s+)?(?:randomi[sz]ed\s+to|allocated\s+to|assigned\s+to|received|receiving|in|to)\s+")
+RESPECTIVELY_RE = re.compile(_RESP_HEAD + r"(?:the\s+)?(?P<labels>[^.;]{3,160}?),?\s+respectively", re.I)
 # labels first: 'trained group (TG) and control group (CG), which included 19 and 18 women, respectively'
-RESPECTIVELY_AFTER_RE = re.compile(
-    r"(?P<labels>[A-Za-z][^.;:\d]{1,158}?[^\s.;:\d]),?\s+(?:which\s+|who\s+)?(?:included|comprised|consisted\s+of|contained|had|with)\s+"
-    r"(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)(?:\s+" + PEOPLE + r")?,?\s*respectively", re.I)
-RESPECTIVELY_PAREN_RE = re.compile(
-    r"(?P<labels>[A-Za-z][^.;()\d]{1,158}?[^\s.;()\d])\s*\(\s*(?:n\s*=\s*)?(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)",
-    re.I,
-)
+_RESP_AFTER_TAIL = (r"(?:which\s+|who\s+)?(?:included|comprised|consisted\s+of|contained|had|with)\s+" + _RESP_NUMS
+                    + r"(?:\s+" + PEOPLE + r")?,?\s*respectively")
+RESPECTIVELY_AFTER_RE = re.compile(r"(?P<labels>[A-Za-z][^.;:\d]{1,158}?[^\s.;:\d]),?\s+" + _RESP_AFTER_TAIL, re.I)
+_RESP_PAREN_TAIL = r"\(\s*(?:n\s*=\s*)?" + _RESP_NUMS + r"(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)"
+RESPECTIVELY_PAREN_RE = re.compile(r"(?P<labels>[A-Za-z][^.;()\d]{1,158}?[^\s.;()\d])\s*" + _RESP_PAREN_TAIL, re.I)
+# the part of each pattern without its lazy label scan, itself part of every match: a window
+# without it cannot hold a match, and the costly scan of that window is skipped
+RESPECTIVELY_NEEDS = ((RESPECTIVELY_RE, re.compile(_RESP_HEAD, re.I)),
+                      (RESPECTIVELY_PAREN_RE, re.compile(_RESP_PAREN_TAIL, re.I)),
+                      (RESPECTIVELY_AFTER_RE, re.compile(_RESP_AFTER_TAIL, re.I)))
 # two sizes in one parenthesis after two labels: 'drug and placebo groups (n = 12 vs 14)'
 PAIR_N_RE = re.compile(
     r"(?P<labels>[A-Za-z][^.;()\d]{1,118}?[^\s.;()\d])\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
@@ -598,14 +600,18 @@ def _split_labels(s: str) -> list[tuple[str, int]]:
     return [(p, off) for p, off in parts if p.strip()]
 
 
-def _anchored(rx: re.Pattern[str], flow: str, anchors: list[re.Match[str]], back: int = 170):
+def _anchored(rx: re.Pattern[str], flow: str, anchors: list[re.Match[str]], back: int = 170,
+              need: re.Pattern[str] | None = None):
     """rx's matches that end at an anchor, searched only in a window before each anchor: the lazy
     label scans of these patterns would otherwise run from every position of the document.
-    `anchors`: the anchor pattern's matches in flow (found once for the patterns sharing them)."""
+    `anchors`: the anchor pattern's matches in flow (found once for the patterns sharing them);
+    `need`: a pattern every match of rx contains (a window without it is not searched)."""
     seen = set()
     for a in anchors:
-        lo = max(0, a.start() - back)
-        for m in rx.finditer(flow, lo, min(len(flow), a.end() + 40)):
+        lo, hi = max(0, a.start() - back), min(len(flow), a.end() + 40)
+        if need is not None and need.search(flow, lo, hi) is None:
+            continue
+        for m in rx.finditer(flow, lo, hi):
             if m.span() not in seen:
                 seen.add(m.span())
                 yield m
@@ -628,8 +634,8 @@ def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[
             for (lab, _), n in zip(labels, (m.group("a"), m.group("b"))):
                 out.append(Mention(_clean_label(lab), _int(n), m.start(), m.end(), "text", si))
     resp = list(_RESP_ANCHOR.finditer(flow))
-    for rx in ((RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE) if resp else ()):
-        for m in _anchored(rx, flow, resp, back=330):
+    for rx, need in (RESPECTIVELY_NEEDS if resp else ()):
+        for m in _anchored(rx, flow, resp, back=330, need=need):
             if _overlaps(have + out, m.start(), m.end()):
                 continue
             nums = [_int(x) for x in re.findall(r"\d[\d,]*", m.group("nums"))]

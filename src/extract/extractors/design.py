@@ -409,14 +409,18 @@ def _after_parenthesis(mt: str, m: re.Match[str]) -> str:
     return mt[m.end():m.end() + 80]
 
 
+# each pattern with its cue words and cue pattern, looked up once (a compiled pattern's hash is
+# computed from its whole program on every dict lookup: ~5 µs for these large patterns)
+_ENROLLED = [(pat, ENROLLED_WORDS.get(pat, ()), ENROLLED_CUES.get(pat)) for pat in ENROLLED_RES]
+
+
 def total_enrolled(mt: str) -> Found | None:
     """The stated total randomised/enrolled: not a planned number, not one arm of a list."""
     low = cue_text(mt)
     cluster_units: Found | None = None  # 'A total of 34 general practices': kept only when no people are counted
-    for pat in ENROLLED_RES:
-        if lacks_cues(low, ENROLLED_WORDS.get(pat, ())):
+    for pat, words, cue in _ENROLLED:
+        if lacks_cues(low, words):
             continue
-        cue = ENROLLED_CUES.get(pat)
         if cue is not None and not cue.search(mt):
             continue
         pos = 0
