@@ -5,6 +5,7 @@ the enrolment total)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from ..model import Arm, Document, Table
 from ..parse.normalize import clean_phrase, flatten_exponent
 from .common import Segment, cue_text, evidence, lacks_cues
 
-from .numbers import ARM_PEOPLE, COUNT, NUMBER_WORDS, to_int
+from .numbers import ARM_PEOPLE, COUNT, COUNT_AHEAD, NUMBER_WORDS, to_int
 
 PEOPLE = ARM_PEOPLE  # people and, since arms are read only in trial reports, the animals of an animal trial
 # thousands grouped by a space ('n = 17 135', '53 456 women'): taken only where the size must end ('17 135)')
@@ -53,7 +54,7 @@ SEX_LABEL_RE = re.compile(r"(?:(?:fe)?males?|(?:wo)?men|boys|girls|[MF])(?:\s+[a
 PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en))\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
 # an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
 NUM_FIRST_RE = re.compile(
-    r"(?<![\w.,])(?<!\d[ \u00a0\u2000-\u200a\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
+    COUNT_AHEAD + r"(?<![\w.,])(?<!\d[ \u00a0\u2000-\u200a\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
     r"(?P<conn>(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
     r"were\s+(?:included|enrolled|placed)\s+in(?:to)?|(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|"
     r"(?:were\s+)?given|(?:served\s+)?as|to|on|with|from)\s+(?:the\s+|a\s+|an\s+)?"
@@ -289,7 +290,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     out: list[Mention] = []
     prev_end = 0
     for m in N_RE.finditer(flow):
-        si = next((k for k, s in enumerate(sents) if s.start <= m.start() < s.end), -1)
+        si = _sentence_of(sents, m.start())
         if m.group("desc2") and (not ALLOCATION_RE.search(flow, sents[si].start if si >= 0 else max(0, m.start() - 300), m.start())
                                  or re.search(r"\b(?:(?:fe)?males?|(?:wo)?men|boys|girls)\s*[,;]$", m.group(0), re.I)
                                  or re.match(r"\s*\d+(?:\.\d+)?\s*%", flow[m.end():])):
@@ -498,8 +499,15 @@ def _siblings(g: list[Mention], m: Mention) -> bool:
     return m.source == "text" and any(x.source == "text" and (x.start, x.end) == (m.start, m.end) for x in g)
 
 
+_STARTS: list = [None, []]  # the last sentence list looked up in (held, so `is` is safe) and its starts
+
+
 def _sentence_of(sents: list[Segment], pos: int) -> int:
-    return next((k for k, s in enumerate(sents) if s.start <= pos < s.end), -1)
+    """The index of the sentence holding pos, else -1 (sentences are sorted and disjoint)."""
+    if _STARTS[0] is not sents:
+        _STARTS[0], _STARTS[1] = sents, [s.start for s in sents]
+    k = bisect.bisect_right(_STARTS[1], pos) - 1
+    return k if k >= 0 and pos < sents[k].end else -1
 
 
 def _overlaps(out: list[Mention], a: int, b: int) -> bool:
@@ -581,7 +589,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
 NEXT_ARM_RE = re.compile(
     r"(?:[^.;]{0,60}?(?:,|;|\band\b|\bwhile\b|\bwhereas\b)|[^.;]{0,160}?\.\s+)\s*(?:another\s+|the\s+(?:other|remaining)\s+)?(?:" + COUNT + r")\s+(?:"
     + PEOPLE + r"\s+)?(?:(?:were\s+|had\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", re.I)
-AFTER_TOTAL_RE = re.compile(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
+AFTER_TOTAL_RE = re.compile(COUNT_AHEAD + r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
                             r"(?:\s+were\s+(?:analy[sz]ed|included|enrolled|randomi[sz]ed|evaluated))?\s*[,;:]\s*$", re.I)
 GENERIC_TREATMENT_RE = re.compile(r"(?:the\s+)?(?:(?:their|all|any|assigned|allocated|study|trial|randomi[sz]ed|intended|protocol|"
                                   r"allocation)\s+)+(?:treatments?|interventions?|therap(?:y|ies)|drugs?|medications?|doses?)", re.I)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .common import cue_text, lacks_cues, timepoint_text
-from .numbers import COUNT, NUMBER_WORDS, PEOPLE, to_int
+from .numbers import COUNT, COUNT_AHEAD, NUMBER_WORDS, PEOPLE, to_int
 
 # random allocation, not random sampling ('randomly selected', 'simple random sampling')
 RANDOM_RE = re.compile(
@@ -79,20 +79,20 @@ ENROLLED_RES = [
     re.compile(r"\b(?:we\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|enrolled|recruited|included|studied)\s+(?:[\w-]+,\s+)?(?:a total of\s+)?(?P<n>" + COUNT + r")\s*,?\s+"
                + _W + r"{0,10}?" + PEOPLE + r"\b", re.I),
     re.compile(r"\b(?:study|trial),\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate)\b", re.I),
-    re.compile(r"(?<![\w.,/])(?P<n>" + COUNT + r")\s+(?:took part|participated|agreed to participate)\b", re.I),
+    re.compile(COUNT_AHEAD + r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:[\w-]+\s+){0,4}?(?:participated|took part|agreed to participate)\b", re.I),
+    re.compile(COUNT_AHEAD + r"(?<![\w.,/])(?P<n>" + COUNT + r")\s+(?:took part|participated|agreed to participate)\b", re.I),
     re.compile(r"\b(?:study|trial)\s+(?:consisted\s+of|comprised|comprising|included|including|involved|involving|enrolled)\s+(?P<n>" + COUNT + r")\s+"
                + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s*(?:" + _PGAP + r"{0,200}?\s)??(?:were|was|had\s+been)\s+"
+    re.compile(COUNT_AHEAD + r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s*(?:" + _PGAP + r"{0,200}?\s)??(?:were|was|had\s+been)\s+"
                r"(?:then\s+|subsequently\s+|prospectively\s+|initially\s+|consecutively\s+|successfully\s+|eventually\s+|finally\s+|ultimately\s+|"
                r"(?:[\w-]+\s+){1,2}?and\s+(?:then\s+)?)?" + _ENTER + r"\b", re.I),
     re.compile(r"\b(?:Of|Among)\s+(?:the\s+)?(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s+(?:who\s+were\s+|were\s+)?(?:randomi[sz]ed|enrolled|recruited|included)\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?(?:" + PEOPLE + r"|dyads|couples|families|pairs)\s+(?:were\s+)?(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
+    re.compile(COUNT_AHEAD + r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?(?:" + PEOPLE + r"|dyads|couples|families|pairs)\s+(?:were\s+)?(?:enrolled|randomi[sz]ed)\s+in\b", re.I),
     re.compile(r"\b(?:trial|study)(?:\s+(?:on|of|for)\s+[^.;,]{1,60}?)?,?\s+(?:was\s+)?(?:(?:performed|conducted|carried out|undertaken)\s*|(?:compar|evaluat|assess|investigat|examin)\w*\s+(?:[\w-]+\s+){0,3}?)?"
                r"(?:of|in|on|among|involving|including|enrolling|with)\s+(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,120}?\s)?(?:receiv\w*|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?|and\s+(?:a\s+)?(?:placebo|sham))\s", re.I),
+    re.compile(COUNT_AHEAD + r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,5}?" + PEOPLE + r"\s+(?:[^.;]{0,120}?\s)?(?:receiv\w*|consumed|were\s+given|were\s+treated\s+with|were\s+exposed\s+to)\s+[^.;]{1,120}?\s(?:or|versus|vs\.?|and\s+(?:a\s+)?(?:placebo|sham))\s", re.I),
     re.compile(r"\bThe study included (?P<n>" + COUNT + r")\b", re.I),
-    re.compile(r"(?<![\w.,])(?P<n>(?i:" + COUNT + r"))\s+(?P<who>[A-Z][A-Za-z]*s)\s+participated\s+in\s+the\s+(?:study|trial)\b"),
+    re.compile(COUNT_AHEAD + r"(?<![\w.,])(?P<n>(?i:" + COUNT + r"))\s+(?P<who>[A-Z][A-Za-z]*s)\s+participated\s+in\s+the\s+(?:study|trial)\b"),
     re.compile(r"\bA total (?:number )?of (?P<n>" + COUNT + r")\s+(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*s)\b(?<!weeks)(?<!months)(?<!days)(?<!years)"
                r"(?<!samples)(?<!specimens)(?<!visits)(?<!cycles)(?<!episodes)(?<!sessions)(?<!procedures)(?<!alerts)"
                r"[^.;]{0,160}?\b(?:were|had\s+been)\s+(?:recruited|enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|included|allocated|assigned)\b", re.I),
@@ -164,7 +164,7 @@ SAMPLE_RE = re.compile(r"\b(?:(?:with|in|on)\s+a\s+sample\s+of|(?:(?:study|trial
                        r"(?:study|trial)\s+(?:population|cohort)\s+(?:consisted\s+of|comprised|included|was))\s+(?P<n>" + COUNT
                        + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\b", re.I)
 # 'Nineteen children (16 on nevirapine and three not on ART) enrolled'
-PAREN_ENROLLED_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s*\([^()]{1,150}\)\s*(?:randomi[sz]ed|enrolled)\b", re.I)
+PAREN_ENROLLED_RE = re.compile(COUNT_AHEAD + r"(?<![\w.,])(?P<n>" + COUNT + r")\s+" + _W + r"{0,4}?" + PEOPLE + r"\s*\([^()]{1,150}\)\s*(?:randomi[sz]ed|enrolled)\b", re.I)
 # 'PATIENTS: Subjects were 1262 Japanese patients with osteoporosis' (not 'were 18 years or older')
 SUBJECTS_WERE_RE = re.compile(r"\b(?:Subjects|Participants|Patients)\s+were\s+(?P<n>" + COUNT + r")\s+(?!(?:years?|yrs?)\b)" + _W + r"{0,4}?" + PEOPLE + r"\b")
 # the people a study, an intervention or a measurement was done in (methods, not results): 'small intestinal permeability
