@@ -157,8 +157,16 @@ def _route(s: str) -> str | None:
     return None
 
 
+# a lower-case word each route's pattern needs (so a text without it is not scanned for that route)
+_ROUTE_CUES = {"intracoronary": ("coronary",), "intramyocardial": ("myocardial",), "intravenous": ("venous", "i.v."),
+               "oral": ("oral",), "subcutaneous": ("cutaneous",), "intramuscular": ("muscular",),
+               "transendocardial": ("endocardial",), "intrathecal": ("thecal",), "topical": ("topical",),
+               "inhaled": ("inhal",), "intranasal": ("nasal",)}
+
+
 def doc_routes(mt: str) -> set[str]:
-    return {name for name, pat in _ROUTE_RES.items() if pat.search(mt)}
+    low = cue_text(mt)
+    return {name for name, pat in _ROUTE_RES.items() if not lacks_cues(low, _ROUTE_CUES[name]) and pat.search(mt)}
 
 
 # 'traditional' of a healing tradition ('Thai traditional massage', 'traditional Chinese medicine') is the experiment
