@@ -388,3 +388,66 @@ def test_the_arm_the_title_names_is_the_experiment(text, expected):
 ])
 def test_title_that_does_not_decide(text, expected):
     assert roles_by_label(text) == expected
+
+
+# --- equal groups sized by 'N in each group', their number from a total ----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this randomized trial of two curricula. RESULTS: A total of 200 residents completed the study, with 100 in each group.",
+     [100, 100]),
+    ("In this randomized trial of two antibiotics. RESULTS: Seventy patients were enrolled 35 in each group.", [35, 35]),
+    ("METHODS: This randomized trial was performed on 40 patients in two 20-subject groups of oral pyridostigmine and starch.",
+     [20, 20]),
+    ("In this randomized trial of three diets. RESULTS: Sixty-one volunteers enrolled and 60 (n = 20 per arm) completed the "
+     "2-month review.", [20, 20, 20]),
+])
+def test_equal_groups_from_a_total(text, expected):
+    assert sorted(n for n, _ in arms_of(text)) == expected
+
+
+def test_equal_groups_named_by_either_or():
+    text = ("METHODS: A total of 40 patients with severe sepsis were included, and were randomly assigned (20 per group) to "
+            "receive either lornoxicam (8 mg intravenously every 12 hours) or placebo.")
+    assert arms_of(text) == [(20, "experimental"), (20, "placebo")]
+
+
+@pytest.mark.parametrize("text", [
+    # a planned size; a breakdown by sex; eyes; a day number; no total to count the groups
+    "METHODS: In this randomized trial, sample size was calculated as 35 participants in each group (a total of seventy participants).",
+    "METHODS: 80 rats were randomly divided into four groups consisting of 10 males and 10 females in each group.",
+    "RESULTS: The randomized study included 24 patients (48 eyes) (12 patients, 24 eyes in each group).",
+    "METHODS: In this randomized crossover trial, participants visited the clinic on day 0 and day 7 for each arm of the study.",
+    "RESULTS: In this randomized trial, 25 patients in each group achieved the target.",
+])
+def test_not_equal_groups(text):
+    assert all(n is None for n, _ in arms_of(text))
+
+
+# --- parts that add up to a count of participants: 'N participants (X in the A group and Y in the B group)' ----
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this randomised trial, we traced 579 trial participants (291 in the prophylaxis group and 288 in the placebo group) in 2001.",
+     [(288, "placebo"), (291, "experimental")]),
+    ("In this randomized trial. RESULTS: A total of 63 patients completed the study: 23 in the forest group, 19 in the hospital "
+     "group, and 21 in the control group.", [(19, "experimental"), (21, "control"), (23, "experimental")]),
+    ("In this quasi-experimental study, the program was evaluated on 101 elderly people (46 in the intervention group and 55 in "
+     "the control group).", [(46, "experimental"), (55, "control")]),
+    ("METHODS: 90 obese female patients were randomly assigned to conditions (31 to ECT, 30 to CBT, and 29 to IP).",
+     [(29, "experimental"), (30, "experimental"), (31, "experimental")]),
+])
+def test_parts_of_a_count_of_participants(text, expected):
+    assert arms_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # dropouts, events: not participation
+    "This was a randomized trial of three therapies. Before treatment completion, 24 patients discharged themselves from "
+    "hospital (4 in ECT, 10 in CBT, and 10 in IP).",
+    "This was a randomized trial of a drug. During the study, adverse events occurred in 40 patients (22 in the drug group and "
+    "18 in the placebo group).",
+    # parts that do not add up
+    "This was a randomized trial. RESULTS: 160 patients participated in the study (81 in the intervention group and 70 in the "
+    "SC group).",
+])
+def test_parts_that_are_not_arms(text):
+    assert arms_of(text) == []

@@ -210,7 +210,7 @@ def test_design_flag_negatives(text):
     ("Patients were randomized. Main outcome measures. Metabolic syndrome (MetS) as defined by the IDF.",
      ["Metabolic syndrome (MetS) as defined by the IDF"]),
     ("Patients were randomized. Primary outcome measures include visual improvement and patient satisfaction.",
-     ["visual improvement and patient satisfaction"]),
+     ["visual improvement", "patient satisfaction"]),
     ("Patients were randomized. Primary outcomes of weight and HRQL using the SF-36 were analyzed.", ["weight and HRQL using the SF-36"]),
     ("Patients were randomized. The mean change from baseline in sitting diastolic BP at week 16 (primary endpoint) was -12.4 mm Hg.",
      ["mean change from baseline in sitting diastolic BP at week 16"]),

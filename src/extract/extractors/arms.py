@@ -565,6 +565,10 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
             continuing = True  # 'were assigned to two groups: 65 to receive X and 66 to receive Y'
         elif head.endswith(":") and re.search(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s*:$", head, re.I):
             continuing = True  # '36 met the criteria and were randomised: 18 to the intervention and 18 to usual care'
+        if conn == "to" and not continuing and re.search(
+                r"\b(?:randomi[sz]ed|assigned|allocated)\b[^.;()]{0,40}\(\s*$", flow[max(0, m.start() - 80):m.start()], re.I) \
+                and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?to\b", flow[m.end():m.end() + 120], re.I):
+            continuing = True  # 'were randomly assigned to conditions (31 to ECT, 30 to CBT, and 29 to IP)'
         if conn in ("to", "on", "with", "as", "served as") and not continuing:
             continue  # bare connectors only continue a list ('..., 58 patients with a semi-rigid brace')
         # a total first: '40 patients, 20 in ...'; '217 patients with prostate cancer, 112 in H-ARM and 105 in C-ARM arm'
@@ -578,6 +582,9 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
         breakdown = conn.endswith(("in", "from")) and re.search(r"\(\s*$", flow[max(0, m.start() - 5):m.start()]) and re.search(
             r"randomi|assign|allocat|enrol|includ|recruit|eligible", flow[sents[si].start if si >= 0 else max(0, m.start() - 300):m.start()], re.I) \
             and re.match(r"[^();.]{0,60}?\band\s+(?:" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:in|from)\b", flow[m.end():m.end() + 120], re.I)
+        if not breakdown and not continuing and conn.endswith("in") and _parts_of_total(
+                flow, m.start(), sents[si].start if si >= 0 else max(0, m.start() - 200), sents[si].end if si >= 0 else m.end() + 200):
+            breakdown = True  # '579 trial participants (291 in the prophylaxis group and 288 in the placebo group)'
         if breakdown:
             continuing = True
         elif conn == "from" and not (continuing and re.search(r"\(", flow[sents[si].start if si >= 0 else 0:m.start()])):
@@ -599,6 +606,31 @@ NEXT_ARM_RE = re.compile(
     + PEOPLE + r"\s+)?(?:(?:were\s+|had\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", re.I)
 AFTER_TOTAL_RE = re.compile(COUNT_AHEAD + r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
                             r"(?:\s+were\s+(?:analy[sz]ed|included|enrolled|randomi[sz]ed|evaluated))?\s*[,;:]\s*$", re.I)
+# a count of people and the parts it splits into right after it, which add up to it: '579 trial participants (291 in the
+# prophylaxis group and 288 in the placebo group)', 'A total of 63 patients completed the study: 23 in the forest group, 19 in
+# the hospital group, and 21 in the control group'
+TOTAL_BEFORE_PARTS_RE = re.compile(r"(?<![\w.,])(?P<t>" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b(?P<mid>[^.;()]{0,60}?)\s*(?:\(|:|,)\s*$", re.I)
+PART_IN_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+)?in\s+(?:the\s+)?[^,;()]{1,60}?(?=\s*(?:,|;|\)|\band\b|$))", re.I)
+# what a count of people had, not what they were allocated to ('adverse events occurred in 40 patients (22 in group A ...)')
+OUTCOME_WORDS_RE = re.compile(r"\b(?:occur|record|observ|develop|experienc|event|death|died|complication|infect|relaps|respon|reported|"
+                              r"detected|found|showed|suffered|toxicit|anemia|anaemia|grade)\w*", re.I)
+
+
+PARTICIPATION_RE = re.compile(r"\b(?:particip|completed\b|enrol|randomi[sz]|includ|recruit|allocat|assign|analy[sz]|available|remain|leaving|"
+                              r"traced|studied|study|trial)\w*", re.I)
+
+
+def _parts_of_total(flow: str, start: int, sent_start: int, end: int) -> bool:
+    """Whether the 'N in the X group' at start opens a list of parts that add up to the count of people right before it."""
+    t = TOTAL_BEFORE_PARTS_RE.search(flow, max(0, start - 120), start)
+    if t is None or OUTCOME_WORDS_RE.search(t.group("mid")) or OUTCOME_WORDS_RE.search(flow, max(0, t.start() - 80), t.start()) \
+            or not PARTICIPATION_RE.search(flow, max(sent_start, t.start() - 80), t.end()):
+        return False  # ('24 patients discharged themselves from hospital (4 in ECT, 10 in CBT, and 10 in IP)': no participation)
+    close = flow.find(")", start, end) if flow[t.end() - 1:t.end()] == "(" or flow[:start].rstrip().endswith("(") else end
+    parts = [to_int(p.group("n")) for p in PART_IN_RE.finditer(flow, start, close if close > 0 else end)]
+    return len(parts) >= 2 and None not in parts and sum(parts) == to_int(t.group("t"))
+
+
 GENERIC_TREATMENT_RE = re.compile(r"(?:the\s+)?(?:(?:their|all|any|assigned|allocated|study|trial|randomi[sz]ed|intended|protocol|"
                                   r"allocation)\s+)+(?:treatments?|interventions?|therap(?:y|ies)|drugs?|medications?|doses?)", re.I)
 NUMBERED_BEFORE_RE = re.compile(r"\b(?:year|grade|class|day|week|month|visit|phase|step|level|stage|type|part|cycle|session|"
@@ -692,8 +724,9 @@ def _each(flow: str, sents: list[Segment], have: list[Mention]) -> list[Mention]
         k = _K.get(m.group("k").lower()) or int(m.group("k"))
         n = to_int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6")
                    or m.group("n7"))
-        if not n:
-            continue
+        if not n or m.group("n2") and SEX_BREAKDOWN_BEFORE_RE.search(flow, max(0, m.start("n2") - 40), m.start("n2")) \
+                or re.match(r"\s*(?:,|and)\s*(?:" + COUNT + r")\s+(?:(?:fe)?males?|(?:wo)?men|boys|girls)\b", flow[m.end():m.end() + 40], re.I):
+            continue  # ('four groups consisting of 10 males and 10 females in each group': 20 each, not stated)
         si = _sentence_of(sents, m.start())
         for j in range(k):
             out.append(Mention(f"group {j + 1}", n, m.start(), m.end(), "text", si))
@@ -833,6 +866,55 @@ def _not_in_title(active: list[Arm], groups: dict[str, list[Mention]], mt: str) 
     return None
 
 
+# the size of each of equal groups, their number told by a total: 'A total of 200 residents completed the study, with 100 in
+# each group', 'Seventy patients were enrolled 35 in each group', 'randomly assigned (20 per group) to receive either X or
+# placebo' (a trial total of 40), 'on 40 patients in two 20-subject groups'
+EQUAL_GROUPS_RE = re.compile(r"(?<![\w.,])(?P<n>" + COUNT + r")\s+(?:[\w-]+\s+)?(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?(?:in|for)\s+each|per)\s+"
+                             r"(?:group|arm)\b|\b(?P<k>two|three|four|2|3|4)\s+(?P<n2>\d+)-(?:subject|patient|participant|person|member)\s+groups\b",
+                             re.I)
+SEX_BREAKDOWN_BEFORE_RE = re.compile(r"(?:" + COUNT + r")\s+(?:(?:fe)?males?|(?:wo)?men|boys|girls)\s*(?:,|\band)\s*$", re.I)
+EQUAL_GROUPS_BAD_RE = re.compile(r"sample\s+size|calculat|power|simulat|focus\s+groups?|required|needed|planned|would\s+be|will\s+be|target", re.I)
+
+
+def _equal_groups(flow: str, sents: list[Segment], total: tuple[int, int, int] | None) -> list[Mention]:
+    """Arms of equal size where the text gives only the size of each ('N in each group') and the number of groups follows
+    from a total in the same sentence or the trial's enrolment (2 to 6 groups); nothing when unsure."""
+    if lacks_cues(cue_text(flow), ("each group", "per group", "each arm", "per arm", "-subject groups", "-patient groups",
+                                  "-participant groups", "-person groups", "-member groups")):
+        return []
+    for m in EQUAL_GROUPS_RE.finditer(flow):
+        si = _sentence_of(sents, m.start())
+        sent = flow[sents[si].start:sents[si].end] if si >= 0 else flow[max(0, m.start() - 200):m.end() + 100]
+        if EQUAL_GROUPS_BAD_RE.search(sent) or re.search(r"\b(?:eyes|teeth)\b", m.group(0), re.I) \
+                or NUMBERED_BEFORE_RE.search(flow, max(0, m.start() - 12), m.start()) \
+                or SEX_BREAKDOWN_BEFORE_RE.search(flow, max(0, m.start() - 40), m.start()):
+            continue  # a planned size, eyes, 'day 7 for each arm', '10 males and 10 females in each group' (a breakdown)
+        if m.group("k"):
+            k, n = _K.get(m.group("k").lower()) or int(m.group("k")), int(m.group("n2"))
+        else:
+            n = to_int(m.group("n"))
+            if not n:
+                continue
+            lo = sents[si].start if si >= 0 else max(0, m.start() - 200)
+            totals = [to_int(t.group(0)) for t in re.finditer(r"(?<![\w.,])(?:" + COUNT + r")(?![\d,])", flow[lo:m.start()], re.I)]
+            ks = [t // n for t in totals if t and t % n == 0 and 2 <= t // n <= 6]
+            k = ks[-1] if ks else (total[0] // n if total and total[0] % n == 0 and 2 <= total[0] // n <= 6 else 0)
+        if n >= 3 and 2 <= k <= 6:
+            names = [f"group {j + 1}" for j in range(k)]
+            e = EITHER_OR_RE.search(sent)
+            if k == 2 and e:  # '(20 per group) to receive either lornoxicam (8 mg ...) or placebo'
+                ab = [_clean_label(e.group("a")), _clean_label(e.group("b"))]
+                if all(ab) and all(len(x.split()) <= 6 for x in ab):
+                    names = ab
+            ms = [Mention(names[j], n, m.start(), m.end(), "text", si) for j in range(k)]
+            return _name_groups(flow, sents, ms) if names[0] == "group 1" else ms
+    return []
+
+
+EITHER_OR_RE = re.compile(r"\beither\s+(?:the\s+|a\s+|an\s+)?(?P<a>[A-Za-z][^,;()]*?)(?:\s*\([^()]*\))?\s+or\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?P<b>[A-Za-z][^,;()]*?)(?=\s*[(,;.]|\s+(?:for|in|at|during|on|daily|twice|once)\b|$)", re.I)
+
+
 def table_mentions(tables: list[Table]) -> list[Mention]:
     out = []
     for t in tables:
@@ -847,6 +929,8 @@ def extract_arms(doc: Document, mt: str, flow: str, sents: list[Segment], tables
     """Arms of a trial; with from_text=False only the groups that tables name with their n
     (the comparison groups of a non-randomised study)."""
     mentions = (text_mentions(flow, sents) if from_text else []) + table_mentions(tables)
+    if not mentions and from_text and not single_arm:
+        mentions = _equal_groups(flow, sents, total)
     only_route_cache: list[str | None] = []
 
     def only_route() -> str | None:
