@@ -294,6 +294,9 @@ def _label_ok(label: str) -> bool:
     return not re.search(r"\b(?:groups|arms)$", label, re.I) and not ANALYSIS_SET_RE.search(label)
 
 
+_DEPTH = {")": 1, "(": -1}
+
+
 def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     out: list[Mention] = []
     prev_end = 0
@@ -311,7 +314,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         while window.endswith(")"):
             depth, k = 0, len(window) - 1
             while k >= 0:
-                depth += {")": 1, "(": -1}.get(window[k], 0)
+                depth += _DEPTH.get(window[k], 0)
                 if depth == 0:
                     break
                 k -= 1
