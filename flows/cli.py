@@ -72,19 +72,32 @@ def run(
     plan = _plan(paths, out, opts)
     if plan is not None and not force and _up_to_date(plan, out):
         return
-    from flows import server as embedded
-
-    # Prefect's temporary server boots (several seconds) while the flow code is imported and the
-    # first documents are extracted
-    server = embedded.EmbeddedServer().start() if embedded.wanted() else None
-    from flows.ingest import run_ingest
+    from flows import prefetch
 
     try:
+        if task_runner == "threads" and plan is not None:
+            # the workers start on the first documents now, while Prefect is imported and its server boots
+            prefetch.start([str(p) for p in paths], out, prefetch.flow_settings(opts, workers)[0], plan)
+        from flows import server as embedded
+
+        # Prefect's temporary server boots (several seconds) while the flow code is imported and the
+        # first documents are extracted
+        server = embedded.EmbeddedServer().start() if embedded.wanted() else None
+        from flows.ingest import run_ingest
+
         summary = run_ingest([str(p) for p in paths], str(out), workers, task_runner=task_runner,
                              dask_address=dask_address, server=server, early_plan=plan, **opts)
     except OutputError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
+    except RuntimeError as e:
+        if "Failed to reach API" not in str(e):
+            raise
+        err.print(f"[red]error:[/red] {e} Is the Prefect server running? PREFECT_API_URL points the run at it; "
+                  "unset it to run on Prefect's embedded server.")
+        raise typer.Exit(2)
+    finally:
+        prefetch.close(out)  # a pool the flow did not adopt (the flow failed to start)
     _print_summary(summary)  # the server stops at exit, after Prefect has sent the run's last logs and events
 
 

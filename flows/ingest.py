@@ -27,6 +27,7 @@ from extract.batch import (BatchSummary, Plan, PlannedDoc, RunSummary, batch_lab
 from extract.errors import OutputError
 from extract.output import RunLock, SnapshotWriter
 from extract.settings import Settings
+from flows import prefetch
 
 if TYPE_CHECKING:
     from flows.server import EmbeddedServer
@@ -35,9 +36,8 @@ if TYPE_CHECKING:
 # task parameter because it cannot be serialised). Absent on Dask workers: each batch task there
 # starts a one-process pool of its own (or, on a daemonic worker, extracts in-process).
 _POOLS: dict[str, object] = {}
-# Pools that `run_ingest` started before the flow, keyed by output folder: their workers begin on the
-# first documents while Prefect's embedded server starts; the flow adopts the pool.
-_PREFETCH: dict[str, object] = {}
+# Pools started before the flow (`flows.prefetch`): their workers begin on the first documents while
+# Prefect is imported and its embedded server starts; the flow adopts the pool.
 
 
 def _transient_io(task, task_run, state) -> bool:
@@ -173,7 +173,7 @@ def ingest(paths: list[str] | None = None, out: str = "out", workers: int | None
         pool_key = None
         try:
             groups = batches(plan.to_extract, settings.batch_docs)
-            early = _PREFETCH.pop(str(outp.resolve()), None)
+            early = prefetch.take(outp)
             if isolate and groups and _local_runner():
                 from extract.workers import DocumentPool
 
@@ -263,12 +263,10 @@ def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runn
     `server`: Prefect's embedded server started early (`flows.server`), waited for before the flow
     starts and used for the run through PREFECT_API_URL; `early_plan`:
     a plan made just before (by the CLI), used to start the first documents early."""
-    n = workers or Settings().workers
+    early_settings, n = prefetch.flow_settings(settings, workers)
     runner = task_runner_for(task_runner, n, dask_address)
-    key = str(Path(out).resolve())
     if task_runner == "threads":
-        _prefetch(paths, Path(out), Settings(**{k: v for k, v in dict(settings, workers=n).items() if v is not None}),
-                  early_plan)
+        prefetch.start(paths, Path(out), early_settings, early_plan)  # (unless `trialx run` did already)
     try:
         if task_runner == "dask" and not dask_address:
             import dask
@@ -279,9 +277,7 @@ def run_ingest(paths: list[str], out: str, workers: int | None = None, task_runn
                 return _run_flow(runner, server, paths, out, n, settings)
         return _run_flow(runner, server, paths, out, n, settings)
     finally:
-        leftover = _PREFETCH.pop(key, None)
-        if leftover is not None:
-            leftover.close()
+        prefetch.close(Path(out))  # a pool the flow did not adopt
 
 
 def _run_flow(runner, server: "EmbeddedServer | None", paths: list[str], out: str, n: int, settings: dict) -> dict:
@@ -292,24 +288,3 @@ def _run_flow(runner, server: "EmbeddedServer | None", paths: list[str], out: st
         with temporary_settings(updates={PREFECT_API_URL: server.wait(), PREFECT_UI_URL: ""}):
             return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
     return ingest.with_options(task_runner=runner)(paths=paths, out=out, workers=n, **settings)
-
-
-def _prefetch(paths: list[str], out: Path, settings: Settings, plan: Plan | None = None) -> None:
-    """Start the worker processes on the first documents before the flow (and Prefect's embedded
-    server) starts, so the start-up overlaps useful work. Read-only until the flow takes over; at
-    most a few batches ahead, so results never pile up in memory."""
-    from extract.workers import DocumentPool
-
-    if plan is None:
-        try:
-            with RunLock(out):  # only when no other run holds the folder
-                plan = plan_run([Path(p) for p in paths], out, settings)
-        except (OutputError, OSError):
-            return
-    if not plan.to_extract:
-        return
-    pool = DocumentPool(min(settings.workers, len(plan.to_extract)), settings)
-    ahead = [d for g in batches(plan.to_extract, settings.batch_docs)[: 2 * settings.workers] for d in g]
-    pool.prefetch(ahead)
-    _PREFETCH[str(out.resolve())] = pool
-

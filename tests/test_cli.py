@@ -115,3 +115,36 @@ def test_run_embedded_server_records_the_run_and_stops(tmp_path, corpus_copy):
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
     assert leftovers == []
+
+
+def test_run_against_an_unreachable_prefect_server_fails_clearly_and_leaves_no_worker(tmp_path):
+    """PREFECT_API_URL names a server that is not there: a clear error (not a traceback), exit 2,
+    and the worker processes started on the first documents are stopped with the command."""
+    import psutil
+
+    import time
+    import uuid
+
+    mark = uuid.uuid4().hex  # in the environment of the command and of every process it starts
+    env = dict(os.environ, PREFECT_API_URL="http://127.0.0.1:9/api", TRIALX_TEST_MARK=mark)
+    proc = subprocess.Popen([TRIALX, "run", str(CORPUS), "--out", str(tmp_path / "out")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    out, errs = proc.communicate(timeout=180)
+    assert proc.returncode == 2, errs[-2000:]
+    assert "Failed to reach API at http://127.0.0.1:9/api" in " ".join(errs.split()) and "Traceback" not in errs
+
+    def left() -> list:
+        out = []
+        for p in psutil.process_iter():
+            try:
+                if p.environ().get("TRIALX_TEST_MARK") == mark and p.status() != psutil.STATUS_ZOMBIE:
+                    out.append(p)
+            except (psutil.Error, OSError):
+                pass
+        return out
+
+    deadline = time.monotonic() + 10
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert not left()
+    assert not (tmp_path / "out" / "current").exists()

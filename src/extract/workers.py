@@ -21,14 +21,14 @@ from .batch import PlannedDoc, failed_result
 from .model import DocumentResult
 from .settings import Settings
 
-_PRELOAD = ["extract.pipeline", "extract.batch"]
+_PRELOAD = ["extract._preload"]  # the extraction code and the spaCy pipeline, built once in the fork server
 
 
 def _init_worker(memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the parent
     from .nlp import get_nlp
 
-    get_nlp()  # build the spaCy pipeline once per worker, not on its first document
+    get_nlp()  # built in the fork server already (inherited); built here only if that preload failed
     # Private writable memory (heap, anonymous maps) may grow by memory_mb beyond the worker's
     # start-up footprint (whose virtual reservations, e.g. BLAS buffers, are large but mostly
     # untouched); a runaway document then gets MemoryError or kills only its worker.

@@ -5,6 +5,7 @@ the enrolment total)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from ..model import Arm, Document, Table
 from ..parse.normalize import clean_phrase, flatten_exponent
 from .common import Segment, cue_text, evidence, lacks_cues
 
-from .numbers import ARM_PEOPLE, COUNT, NUMBER_WORDS, to_int
+from .numbers import ARM_PEOPLE, COUNT, COUNT_AHEAD, NUMBER_WORDS, to_int
 
 PEOPLE = ARM_PEOPLE  # people and, since arms are read only in trial reports, the animals of an animal trial
 # thousands grouped by a space ('n = 17 135', '53 456 women'): taken only where the size must end ('17 135)')
@@ -53,26 +54,28 @@ SEX_LABEL_RE = re.compile(r"(?:(?:fe)?males?|(?:wo)?men|boys|girls|[MF])(?:\s+[a
 PAIR_RE = re.compile(r"\(\s*(?P<a>\d[\d,]*)\s+(?P<la>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*(?:,|\band\b|\bvs\.?)\s*(?P<b>\d[\d,]*|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en))\s+(?P<lb>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*\)")
 # an arm size before its label: '205 patients in the Charité group', '66 patients were treated with tape'
 NUM_FIRST_RE = re.compile(
-    r"(?<![\w.,])(?<!\d[ \u00a0\u2000-\u200a\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
+    COUNT_AHEAD + r"(?<![\w.,])(?<!\d[ \u00a0\u2000-\u200a\u202f])(?P<n>" + _SP + r"(?=\s+" + PEOPLE + r")|" + COUNT + r")\s+(?:" + PEOPLE + r"\s+)?"
     r"(?P<conn>(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|allocated|assigned)\s+(?:to|into)|"
     r"were\s+(?:included|enrolled|placed)\s+in(?:to)?|(?:were\s+)?(?:in|into)|(?:were\s+)?(?:treated|managed)\s+with|received|receiving|"
     r"(?:were\s+)?given|(?:served\s+)?as|to|on|with|from)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<label>[^,;:.()]{2,80}?)(?=\s*(?:,|;|:|\.|\(|\)|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwhile\b|\bwhereas\b|$))",
     re.I,
 )
-RESPECTIVELY_RE = re.compile(
-    r"(?<![\w.,])(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)\s+(?:" + PEOPLE + r"\s+)?"
-    r"(?:were\s+)?(?:randomi[sz]ed\s+to|allocated\s+to|assigned\s+to|received|receiving|in|to)\s+(?:the\s+)?(?P<labels>[^.;]{3,160}?),?\s+respectively",
-    re.I,
-)
+_RESP_NUMS = r"(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)"
+_RESP_HEAD = (r"(?<![\w.,])" + _RESP_NUMS + r"\s+(?:" + PEOPLE + r"\s+)?"
+              r"(?:were\s+)?(?:randomi[sz]ed\s+to|allocated\s+to|assigned\s+to|received|receiving|in|to)\s+")
+RESPECTIVELY_RE = re.compile(_RESP_HEAD + r"(?:the\s+)?(?P<labels>[^.;]{3,160}?),?\s+respectively", re.I)
 # labels first: 'trained group (TG) and control group (CG), which included 19 and 18 women, respectively'
-RESPECTIVELY_AFTER_RE = re.compile(
-    r"(?P<labels>[A-Za-z][^.;:\d]{1,158}?[^\s.;:\d]),?\s+(?:which\s+|who\s+)?(?:included|comprised|consisted\s+of|contained|had|with)\s+"
-    r"(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)(?:\s+" + PEOPLE + r")?,?\s*respectively", re.I)
-RESPECTIVELY_PAREN_RE = re.compile(
-    r"(?P<labels>[A-Za-z][^.;()\d]{1,158}?[^\s.;()\d])\s*\(\s*(?:n\s*=\s*)?(?P<nums>\d+(?:\s*,\s*\d+)*,?\s*and\s+\d+)(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)",
-    re.I,
-)
+_RESP_AFTER_TAIL = (r"(?:which\s+|who\s+)?(?:included|comprised|consisted\s+of|contained|had|with)\s+" + _RESP_NUMS
+                    + r"(?:\s+" + PEOPLE + r")?,?\s*respectively")
+RESPECTIVELY_AFTER_RE = re.compile(r"(?P<labels>[A-Za-z][^.;:\d]{1,158}?[^\s.;:\d]),?\s+" + _RESP_AFTER_TAIL, re.I)
+_RESP_PAREN_TAIL = r"\(\s*(?:n\s*=\s*)?" + _RESP_NUMS + r"(?:\s+" + PEOPLE + r")?,?\s*respectively\s*\)"
+RESPECTIVELY_PAREN_RE = re.compile(r"(?P<labels>[A-Za-z][^.;()\d]{1,158}?[^\s.;()\d])\s*" + _RESP_PAREN_TAIL, re.I)
+# the part of each pattern without its lazy label scan, itself part of every match: a window
+# without it cannot hold a match, and the costly scan of that window is skipped
+RESPECTIVELY_NEEDS = ((RESPECTIVELY_RE, re.compile(_RESP_HEAD, re.I)),
+                      (RESPECTIVELY_PAREN_RE, re.compile(_RESP_PAREN_TAIL, re.I)),
+                      (RESPECTIVELY_AFTER_RE, re.compile(_RESP_AFTER_TAIL, re.I)))
 # two sizes in one parenthesis after two labels: 'drug and placebo groups (n = 12 vs 14)'
 PAIR_N_RE = re.compile(
     r"(?P<labels>[A-Za-z][^.;()\d]{1,118}?[^\s.;()\d])\s*\(\s*n\s*=\s*(?P<a>\d[\d,]*)\s*(?:vs\.?|versus|and|/)\s*(?:n\s*=\s*)?(?P<b>\d[\d,]*)\s*\)", re.I)
@@ -154,8 +157,16 @@ def _route(s: str) -> str | None:
     return None
 
 
+# a lower-case word each route's pattern needs (so a text without it is not scanned for that route)
+_ROUTE_CUES = {"intracoronary": ("coronary",), "intramyocardial": ("myocardial",), "intravenous": ("venous", "i.v."),
+               "oral": ("oral",), "subcutaneous": ("cutaneous",), "intramuscular": ("muscular",),
+               "transendocardial": ("endocardial",), "intrathecal": ("thecal",), "topical": ("topical",),
+               "inhaled": ("inhal",), "intranasal": ("nasal",)}
+
+
 def doc_routes(mt: str) -> set[str]:
-    return {name for name, pat in _ROUTE_RES.items() if pat.search(mt)}
+    low = cue_text(mt)
+    return {name for name, pat in _ROUTE_RES.items() if not lacks_cues(low, _ROUTE_CUES[name]) and pat.search(mt)}
 
 
 # 'traditional' of a healing tradition ('Thai traditional massage', 'traditional Chinese medicine') is the experiment
@@ -299,11 +310,14 @@ def _label_ok(label: str) -> bool:
     return not re.search(r"\b(?:groups|arms)$", label, re.I) and not ANALYSIS_SET_RE.search(label)
 
 
+_DEPTH = {")": 1, "(": -1}
+
+
 def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
     out: list[Mention] = []
     prev_end = 0
     for m in N_RE.finditer(flow):
-        si = next((k for k, s in enumerate(sents) if s.start <= m.start() < s.end), -1)
+        si = _sentence_of(sents, m.start())
         if m.group("desc2") and (not ALLOCATION_RE.search(flow, sents[si].start if si >= 0 else max(0, m.start() - 300), m.start())
                                  or re.search(r"\b(?:(?:fe)?males?|(?:wo)?men|boys|girls)\s*[,;]$", m.group(0), re.I)
                                  or re.match(r"\s*\d+(?:\.\d+)?\s*%", flow[m.end():])):
@@ -316,7 +330,7 @@ def text_mentions(flow: str, sents: list[Segment]) -> list[Mention]:
         while window.endswith(")"):
             depth, k = 0, len(window) - 1
             while k >= 0:
-                depth += {")": 1, "(": -1}.get(window[k], 0)
+                depth += _DEPTH.get(window[k], 0)
                 if depth == 0:
                     break
                 k -= 1
@@ -516,8 +530,15 @@ def _siblings(g: list[Mention], m: Mention) -> bool:
     return m.source == "text" and any(x.source == "text" and (x.start, x.end) == (m.start, m.end) for x in g)
 
 
+_STARTS: list = [None, []]  # the last sentence list looked up in (held, so `is` is safe) and its starts
+
+
 def _sentence_of(sents: list[Segment], pos: int) -> int:
-    return next((k for k, s in enumerate(sents) if s.start <= pos < s.end), -1)
+    """The index of the sentence holding pos, else -1 (sentences are sorted and disjoint)."""
+    if _STARTS[0] is not sents:
+        _STARTS[0], _STARTS[1] = sents, [s.start for s in sents]
+    k = bisect.bisect_right(_STARTS[1], pos) - 1
+    return k if k >= 0 and pos < sents[k].end else -1
 
 
 def _overlaps(out: list[Mention], a: int, b: int) -> bool:
@@ -607,7 +628,7 @@ def _num_first(flow: str, sents: list[Segment], have: list[Mention]) -> list[Men
 NEXT_ARM_RE = re.compile(
     r"(?:[^.;]{0,60}?(?:,|;|\band\b|\bwhile\b|\bwhereas\b)|[^.;]{0,160}?\.\s+)\s*(?:another\s+|the\s+(?:other|remaining)\s+)?(?:" + COUNT + r")\s+(?:"
     + PEOPLE + r"\s+)?(?:(?:were\s+|had\s+been\s+)?(?:randomly\s+|initially\s+|then\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?(?:to|into|in)\b", re.I)
-AFTER_TOTAL_RE = re.compile(r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
+AFTER_TOTAL_RE = re.compile(COUNT_AHEAD + r"(?:" + COUNT + r")\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"(?:\s+(?:with|who|undergoing|aged|from)\b[^,;.()]{1,60})?"
                             r"(?:\s+were\s+(?:analy[sz]ed|included|enrolled|randomi[sz]ed|evaluated))?\s*[,;:]\s*$", re.I)
 # a count of people and the parts it splits into right after it, which add up to it: '579 trial participants (291 in the
 # prophylaxis group and 288 in the placebo group)', 'A total of 63 patients completed the study: 23 in the forest group, 19 in
@@ -651,14 +672,18 @@ def _split_labels(s: str) -> list[tuple[str, int]]:
     return [(p, off) for p, off in parts if p.strip()]
 
 
-def _anchored(rx: re.Pattern[str], flow: str, anchors: list[re.Match[str]], back: int = 170):
+def _anchored(rx: re.Pattern[str], flow: str, anchors: list[re.Match[str]], back: int = 170,
+              need: re.Pattern[str] | None = None):
     """rx's matches that end at an anchor, searched only in a window before each anchor: the lazy
     label scans of these patterns would otherwise run from every position of the document.
-    `anchors`: the anchor pattern's matches in flow (found once for the patterns sharing them)."""
+    `anchors`: the anchor pattern's matches in flow (found once for the patterns sharing them);
+    `need`: a pattern every match of rx contains (a window without it is not searched)."""
     seen = set()
     for a in anchors:
-        lo = max(0, a.start() - back)
-        for m in rx.finditer(flow, lo, min(len(flow), a.end() + 40)):
+        lo, hi = max(0, a.start() - back), min(len(flow), a.end() + 40)
+        if need is not None and need.search(flow, lo, hi) is None:
+            continue
+        for m in rx.finditer(flow, lo, hi):
             if m.span() not in seen:
                 seen.add(m.span())
                 yield m
@@ -681,8 +706,8 @@ def _respectively(flow: str, sents: list[Segment], have: list[Mention]) -> list[
             for (lab, _), n in zip(labels, (m.group("a"), m.group("b"))):
                 out.append(Mention(_clean_label(lab), _int(n), m.start(), m.end(), "text", si))
     resp = list(_RESP_ANCHOR.finditer(flow))
-    for rx in ((RESPECTIVELY_RE, RESPECTIVELY_PAREN_RE, RESPECTIVELY_AFTER_RE) if resp else ()):
-        for m in _anchored(rx, flow, resp, back=330):
+    for rx, need in (RESPECTIVELY_NEEDS if resp else ()):
+        for m in _anchored(rx, flow, resp, back=330, need=need):
             if _overlaps(have + out, m.start(), m.end()):
                 continue
             nums = [_int(x) for x in re.findall(r"\d[\d,]*", m.group("nums"))]

@@ -12,6 +12,10 @@ _WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + ["hundred", "thousand"], ke
 # 'sixty-seven', 'One hundred and ninety-three', 'two thousand and twelve'
 NUMBER_WORDS = rf"(?:(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
 COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+# the characters a COUNT can start with (digits; z, o, t, f, s, e, n, h of the number words), as a
+# lookahead put first in patterns that start with a count: a position that fails it is dropped
+# before the pattern's look-behinds and number-word alternation are tried (~30% of their scan time)
+COUNT_AHEAD = r"(?=(?i:[\dzotfsenh]))"
 PEOPLE = (r"(?:patients|participants|subjects|individuals|persons|people|women|men|children|adolescents|infants|"
           r"neonates|newborns|adults|volunteers|mothers|pregnant women|students|smokers|workers|residents|eyes|"
           r"cases|outpatients|inpatients|survivors|athletes|elderly|girls|boys|families|dyads|couples|parents|caregivers|"
