@@ -76,3 +76,17 @@ def test_phase_written_in_roman_or_arabic_numerals_is_the_same_phase():
     assert score_document("d", "", tables, gold).scores["phase"].tp == 1
     gold["trial"]["phase"] = "II"
     assert score_document("d", "", tables, gold).scores["phase"].fp == 1
+
+
+def test_roles_of_equal_sized_arms_do_not_score_by_their_order():
+    from extract.evaluate import score_document
+
+    tables = {"documents": [{"document_type": "trial-report"}],
+              "arms": [{"label": "placebo", "n": 30, "role": "placebo"}, {"label": "drug", "n": 30, "role": "experimental"}]}
+    gold = {"document_type": "trial-report",
+            "arms": [{"label": "drug", "n": 30, "role": "experimental"}, {"label": "placebo", "n": 30, "role": "placebo"}]}
+    s = score_document("d", "", tables, gold).scores
+    assert (s["arm_n"].tp, s["arm_role"].tp, s["arm_role"].fp) == (2, 2, 0)
+    tables["arms"][0]["role"] = "control"  # a wrong role is still wrong
+    s = score_document("d", "", tables, gold).scores
+    assert (s["arm_role"].tp, s["arm_role"].fp) == (1, 1)

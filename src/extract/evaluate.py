@@ -138,7 +138,10 @@ def score_document(name: str, text: str, tables: dict[str, list[dict]], gold: di
     want_n = [a for a in gold.get("arms") or [] if a.get("n") is not None]
     left = list(got_n)
     for w in want_n:
-        hit = next((a for a in left if a["n"] == w["n"]), None)
+        # among arms of the same n (equal groups) the one with the gold role, if any: which of two
+        # arms of 30 is matched to which gold arm must not decide whether roles count as right
+        hit = next((a for a in left if a["n"] == w["n"] and a.get("role") == w.get("role")), None) \
+            or next((a for a in left if a["n"] == w["n"]), None)
         if hit is None:
             s["arm_n"].fn += 1
             err("arm_n", "miss", f"{w.get('label')} n={w['n']}")
