@@ -33,11 +33,10 @@ if TYPE_CHECKING:
     from flows.server import EmbeddedServer
 
 # The worker-process pool of the default runner, per flow run (tasks find it here; it is not a
-# task parameter because it cannot be serialised). Absent on Dask workers: each batch task there
-# starts a one-process pool of its own (or, on a daemonic worker, extracts in-process).
+# task parameter because it cannot be serialised); usually the one `flows.prefetch` started before
+# the flow, adopted. Absent on Dask workers: each batch task there starts a one-process pool of its
+# own (or, on a daemonic worker, extracts in-process).
 _POOLS: dict[str, object] = {}
-# Pools started before the flow (`flows.prefetch`): their workers begin on the first documents while
-# Prefect is imported and its embedded server starts; the flow adopts the pool.
 
 
 def _transient_io(task, task_run, state) -> bool:
